@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+export const STREAM_TYPES = [
+  'create',
+  'update',
+  'status',
+  'assign',
+  'note',
+  'email_sent',
+  'email_received',
+  'create_related',
+  'relate',
+  'unrelate',
+  'convert',
+  'merge',
+  'delete',
+  'restore',
+] as const;
+export type StreamType = (typeof STREAM_TYPES)[number];
+
+export const STREAM_ENTITY_TYPES = ['account', 'contact', 'lead', 'opportunity', 'user', 'team'] as const;
+export type StreamEntityType = (typeof STREAM_ENTITY_TYPES)[number];
+
+/** One field change in an `update` entry. */
+export const fieldChange = z.object({ field: z.string(), old: z.unknown(), new: z.unknown() });
+export type FieldChange = z.infer<typeof fieldChange>;
+
+export const streamEntry = z.object({
+  id: z.string(),
+  type: z.string(),
+  createdAt: z.string(),
+  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type StreamEntry = z.infer<typeof streamEntry>;
+
+export const noteInput = z.object({
+  type: z.literal('note').default('note'),
+  body: z.string().trim().min(1, 'is required').max(20_000),
+});
+
+export const streamQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});

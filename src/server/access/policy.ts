@@ -1,0 +1,132 @@
+import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from 'kysely';
+import type { Role } from '../../domain/users/user.schema.js';
+import { AppError, notFound } from '../platform/errors.js';
+import type { Actor } from './actor.js';
+
+/**
+ * Every permission decision in Stride is made here. Services ask; routes never decide.
+ * A record the actor may not see is reported as not found (404), never as forbidden.
+ */
+
+export type OwnedEntity = 'account' | 'contact';
+
+/** How far a role reaches for one entity: everything, its teams' records, its own, or nothing. */
+type Reach = 'all' | 'team' | 'own' | 'none';
+
+type EntityPolicy = { read: Record<Role, Reach>; write: Record<Role, Reach> };
+
+const salesRecordPolicy: EntityPolicy = {
+  read: {
+    admin: 'all',
+    sales_director: 'all',
+    marketing: 'all',
+    team_lead: 'team',
+    account_manager: 'team',
+    sdr: 'team',
+  },
+  write: {
+    admin: 'all',
+    sales_director: 'all',
+    team_lead: 'team',
+    account_manager: 'own',
+    sdr: 'own',
+    marketing: 'none',
+  },
+};
+
+/** Later capabilities add their entities here; the mechanism stays the same. */
+const POLICIES: Record<OwnedEntity, EntityPolicy> = {
+  account: salesRecordPolicy,
+  contact: salesRecordPolicy,
+};
+
+function reachAllows(reach: Reach, actor: Actor, ownerId: string): boolean {
+  switch (reach) {
+    case 'all':
+      return true;
+    case 'team':
+      return ownerId === actor.id || actor.teamMateIds.includes(ownerId);
+    case 'own':
+      return ownerId === actor.id;
+    case 'none':
+      return false;
+  }
+}
+
+export function canRead(actor: Actor, entity: OwnedEntity, record: { ownerId: string }): boolean {
+  return reachAllows(POLICIES[entity].read[actor.role], actor, record.ownerId);
+}
+
+export function canWrite(actor: Actor, entity: OwnedEntity, record: { ownerId: string }): boolean {
+  return reachAllows(POLICIES[entity].write[actor.role], actor, record.ownerId);
+}
+
+export function canCreate(actor: Actor, entity: OwnedEntity): boolean {
+  return POLICIES[entity].write[actor.role] !== 'none';
+}
+
+/** Whom the actor may make the owner of a record: themselves, or (with wider reach) a teammate or anyone. */
+export function canAssignTo(actor: Actor, entity: OwnedEntity, ownerId: string): boolean {
+  const reach = POLICIES[entity].write[actor.role];
+  if (reach === 'own') return ownerId === actor.id || actor.teamMateIds.includes(ownerId);
+  return reachAllows(reach, actor, ownerId);
+}
+
+/**
+ * The read scope as a SQL condition on the table's owner column: lists, search, counts, totals, related
+ * lists and exports all add this, so no side path sees more than the detail page would.
+ */
+export function readScope<DB, TB extends keyof DB>(actor: Actor, entity: OwnedEntity, ownerColumn: string) {
+  const reach = POLICIES[entity].read[actor.role];
+  return (eb: ExpressionBuilder<DB, TB>): ExpressionWrapper<DB, TB, SqlBool> => {
+    // biome-ignore lint/suspicious/noExplicitAny: column name is checked by the caller's table
+    const col = eb.ref(ownerColumn as any);
+    switch (reach) {
+      case 'all':
+        return eb.lit(true) as unknown as ExpressionWrapper<DB, TB, SqlBool>;
+      case 'team':
+        return eb(col, 'in', actor.teamMateIds.length ? [actor.id, ...actor.teamMateIds] : [actor.id]);
+      case 'own':
+        return eb(col, '=', actor.id);
+      case 'none':
+        return eb.lit(false) as unknown as ExpressionWrapper<DB, TB, SqlBool>;
+    }
+  };
+}
+
+/** Loads-then-checks in one step: absent and invisible look the same to the caller. */
+export function assertReadable<T extends { ownerId: string }>(
+  actor: Actor,
+  entity: OwnedEntity,
+  record: T | undefined,
+  label: string,
+): T {
+  if (!record || !canRead(actor, entity, record)) throw notFound(label);
+  return record;
+}
+
+export function assertWritable(actor: Actor, entity: OwnedEntity, record: { ownerId: string }): void {
+  if (!canWrite(actor, entity, record)) {
+    throw new AppError('forbidden', `Your role may view this ${entity} but not change it`);
+  }
+}
+
+export function assertCanCreate(actor: Actor, entity: OwnedEntity): void {
+  if (!canCreate(actor, entity)) throw new AppError('forbidden', `Your role may not create a ${entity}`);
+}
+
+export function assertCanAssign(actor: Actor, entity: OwnedEntity, ownerId: string): void {
+  if (!canAssignTo(actor, entity, ownerId)) {
+    throw new AppError('forbidden', 'You may not make this user the owner', [
+      { field: 'ownerId', message: 'is outside the users you may assign records to' },
+    ]);
+  }
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.role === 'admin';
+}
+
+export function assertAdmin(actor: Actor): void {
+  if (!isAdmin(actor)) throw new AppError('forbidden', 'Only an administrator may do this');
+}

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { accountRoutes } from '../modules/accounts/accounts.routes.js';
+import { authRoutes } from '../modules/auth/auth.routes.js';
+import { contactRoutes } from '../modules/contacts/contacts.routes.js';
+import { userRoutes } from '../modules/users/users.routes.js';
+import type { Config } from '../platform/config.js';
+import type { Database } from '../platform/db.js';
+import { AppError } from '../platform/errors.js';
+import { registerAuthHooks } from './auth-hooks.js';
+import { errorHandler } from './error-handler.js';
+import { registerIdempotency } from './idempotency.js';
+import type { App } from './types.js';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web');
+
+export async function buildApp(opts: { database: Database; config: Config; logger?: boolean }): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: opts.config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', opts.database);
+  app.decorate('config', opts.config);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Stride API', version: '1', description: 'Stride CRM public REST API v1. Sign in with POST /api/v1/auth/login (cookie + X-CSRF-Token on writes) or send `Authorization: Bearer <token>`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'stride_session' } } },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuthHooks(app);
+  registerIdempotency(app);
+
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true, database: opts.database.kind }));
+  authRoutes(app);
+  userRoutes(app);
+  accountRoutes(app);
+  contactRoutes(app);
+
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      const err = new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
+      return reply.code(404).send({ error: { code: err.code, message: err.message, details: [] } });
+    }
+    if (!hasWeb) return reply.code(503).type('text/plain').send('The web UI is not built yet: run `npm run build`.');
+    // The single-page app handles its own routes.
+    return reply.type('text/html').sendFile('index.html');
+  });
+  return app;
+}

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import { page } from '../../domain/common/fields.js';
+import type { StreamEntityType } from '../../domain/stream/stream.schema.js';
+import type { Actor } from '../access/actor.js';
+import type { Db } from '../platform/db.js';
+import { registerStreamRoutes } from '../modules/stream/stream.routes.js';
+import { actorOf, ifMatchVersion, withEtag } from './request.js';
+import { errorResponses, idParams } from './schemas.js';
+import type { App } from './types.js';
+
+type Versioned = { version: number };
+
+/** The service functions a soft-deletable, versioned record type offers; every one takes the actor. */
+export type CrudService<TList, TCreate, TUpdate, TRecord extends Versioned> = {
+  list(db: Db, actor: Actor, query: TList): Promise<{ data: TRecord[]; nextCursor: string | null }>;
+  get(db: Db, actor: Actor, id: string): Promise<TRecord>;
+  create(db: Db, actor: Actor, input: TCreate): Promise<TRecord>;
+  update(db: Db, actor: Actor, id: string, input: TUpdate, ifMatch: number | undefined): Promise<TRecord>;
+  remove(db: Db, actor: Actor, id: string, ifMatch: number | undefined): Promise<void>;
+  restore(db: Db, actor: Actor, id: string): Promise<TRecord>;
+};
+
+/**
+ * The standard routes of DESIGN §5 for one resource: list, create, get (ETag), patch (If-Match → 412),
+ * soft delete, restore, and the record's Stream. Routes stay thin: validate → service → reply.
+ */
+export function registerCrudRoutes<
+  QS extends z.ZodTypeAny,
+  CS extends z.ZodTypeAny,
+  US extends z.ZodTypeAny,
+  RS extends z.ZodTypeAny,
+>(
+  app: App,
+  opts: {
+    resource: string;
+    entityType: StreamEntityType;
+    label: string;
+    schemas: { listQuery: QS; create: CS; update: US; record: RS };
+    service: CrudService<z.output<QS>, z.output<CS>, z.output<US>, z.output<RS> & Versioned>;
+  },
+) {
+  const { resource, label, schemas, service } = opts;
+  const tags = [resource];
+  const base = `/api/v1/${resource}`;
+  const db = () => app.database.db;
+
+  app.get(base, { schema: { tags, summary: `List ${resource}`, querystring: schemas.listQuery, response: { 200: page(schemas.record), ...errorResponses } } }, async (req) =>
+    service.list(db(), actorOf(req), req.query),
+  );
+  app.post(base, { schema: { tags, summary: `Create ${label}`, body: schemas.create, response: { 201: schemas.record, ...errorResponses } } }, async (req, reply) =>
+    withEtag(reply, await service.create(db(), actorOf(req), req.body), 201),
+  );
+  app.get(`${base}/:id`, { schema: { tags, summary: `One ${label}`, params: idParams, response: { 200: schemas.record, ...errorResponses } } }, async (req, reply) =>
+    withEtag(reply, await service.get(db(), actorOf(req), req.params.id)),
+  );
+  app.patch(
+    `${base}/:id`,
+    { schema: { tags, summary: `Change ${label} (send If-Match: "<version>")`, params: idParams, body: schemas.update, response: { 200: schemas.record, ...errorResponses } } },
+    async (req, reply) => withEtag(reply, await service.update(db(), actorOf(req), req.params.id, req.body, ifMatchVersion(req))),
+  );
+  app.delete(`${base}/:id`, { schema: { tags, summary: `Delete ${label} (soft; restorable)`, params: idParams } }, async (req, reply) => {
+    await service.remove(db(), actorOf(req), req.params.id, ifMatchVersion(req));
+    return reply.code(204).send();
+  });
+  app.post(`${base}/:id/restore`, { schema: { tags, summary: `Restore a deleted ${label}`, params: idParams, response: { 200: schemas.record, ...errorResponses } } }, async (req, reply) =>
+    withEtag(reply, await service.restore(db(), actorOf(req), req.params.id)),
+  );
+  registerStreamRoutes(app, resource, opts.entityType, (conn, actor, id) => service.get(conn, actor, id));
+}

@@ -1,0 +1,33 @@
+import { bootstrap } from './bootstrap.js';
+import { buildApp } from './http/app.js';
+import type { Config } from './platform/config.js';
+import { openConfiguredDatabase } from './platform/open.js';
+
+/** `stride serve`: open and migrate the database, load first-start data, listen, close cleanly on signals. */
+export async function serve(config: Config) {
+  const database = await openConfiguredDatabase(config);
+  const app = await buildApp({ database, config });
+  const hint = await bootstrap(database, config, app.log);
+  app.get('/api/v1/meta', { config: { public: true }, schema: { hide: true } }, async () => ({ demoSignIn: hint, database: database.kind }));
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  console.log(`\nStride is running at ${url}  (database: ${database.kind === 'embedded' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`);
+  if (hint) console.log(hint);
+  return { app, database };
+}

@@ -1,0 +1,105 @@
+import { sql } from 'kysely';
+import type { AccountListQuery } from '../../../domain/accounts/account.schema.js';
+import { foldText } from '../../../domain/common/text.js';
+import type { Actor } from '../../access/actor.js';
+import { readScope } from '../../access/policy.js';
+import type { Conn } from '../../platform/db.js';
+import type { AccountsTable } from '../../platform/db-types.js';
+import { keysetCondition, keysetOrder, keysetPage, parseSort, type SortSpec, sortKeyValue } from '../../platform/keyset.js';
+
+export type AccountRow = Omit<AccountsTable, 'version' | 'emails'> & {
+  version: number;
+  ownerName: string | null;
+  parentName: string | null;
+};
+export type AccountValues = Omit<AccountsTable, 'version' | 'createdAt' | 'updatedAt' | 'deletedAt'> & {
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export function accountSearchText(a: {
+  name: string;
+  registrationNumber: string | null;
+  vatNumber: string | null;
+  billingCity: string | null;
+  email: string | null;
+  website: string | null;
+}): string {
+  return foldText([a.name, a.registrationNumber, a.vatNumber, a.billingCity, a.email, a.website].filter(Boolean).join(' '));
+}
+
+function selectAccounts(conn: Conn) {
+  return conn
+    .selectFrom('accounts as a')
+    .leftJoin('users as o', 'o.id', 'a.ownerId')
+    .leftJoin('accounts as p', 'p.id', 'a.parentId')
+    .selectAll('a')
+    .select(['o.name as ownerName', 'p.name as parentName']);
+}
+
+export async function findAccount(conn: Conn, id: string): Promise<AccountRow | undefined> {
+  return (await selectAccounts(conn).where('a.id', '=', id).executeTakeFirst()) as AccountRow | undefined;
+}
+
+export async function insertAccount(conn: Conn, values: AccountValues): Promise<void> {
+  await conn.insertInto('accounts').values(values).execute();
+}
+
+/** Applies `patch` only if the stored version is still `expectedVersion`; returns false when stale. */
+export async function updateAccountRow(
+  conn: Conn,
+  id: string,
+  expectedVersion: number,
+  patch: Partial<AccountValues> & { deletedAt?: Date | null },
+): Promise<boolean> {
+  const result = await conn
+    .updateTable('accounts')
+    .set({ ...patch, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+const SORTS: Record<string, Pick<SortSpec, 'expr' | 'kind'>> = {
+  name: { expr: sql`lower(a.name)`, kind: 'text' },
+  createdAt: { expr: sql`a.created_at`, kind: 'timestamp' },
+  updatedAt: { expr: sql`a.updated_at`, kind: 'timestamp' },
+};
+
+export async function listAccountRows(conn: Conn, actor: Actor, query: AccountListQuery) {
+  const { field, dir } = parseSort(query.sort);
+  const sort = SORTS[field] ?? (SORTS.name as (typeof SORTS)[string]);
+  const spec: SortSpec = { expr: sort.expr, idExpr: sql`a.id`, dir, kind: sort.kind };
+  let q = selectAccounts(conn)
+    .select(sort.expr.as('sortKey'))
+    .where(readScope(actor, 'account', 'a.ownerId'));
+  q = query.deleted ? q.where('a.deletedAt', 'is not', null) : q.where('a.deletedAt', 'is', null);
+  if (query.type) q = q.where('a.type', '=', query.type);
+  if (query.ownerId) q = q.where('a.ownerId', '=', query.ownerId);
+  if (query.industry) q = q.where(sql`lower(a.industry)`, '=', query.industry.toLowerCase());
+  if (query.parentId) q = q.where('a.parentId', '=', query.parentId);
+  if (query.q) {
+    const needle = foldText(query.q).replace(/[\\%_]/g, (m) => `\\${m}`);
+    q = q.where('a.searchText', 'like', `%${needle}%`);
+  }
+  const after = keysetCondition(spec, query.cursor);
+  if (after) q = q.where(after);
+  const rows = (await q.orderBy(keysetOrder(spec)).limit(query.limit + 1).execute()) as Array<
+    AccountRow & { sortKey: unknown }
+  >;
+  return keysetPage(rows, query.limit, sortKeyValue);
+}
+
+/** Would making `parentId` the parent of `id` close a loop? */
+export async function wouldCreateCycle(conn: Conn, id: string, parentId: string): Promise<boolean> {
+  if (id === parentId) return true;
+  const result = await sql<{ found: boolean }>`
+    WITH RECURSIVE chain(id, depth) AS (
+      SELECT parent_id, 1 FROM accounts WHERE id = ${parentId}
+      UNION ALL
+      SELECT a.parent_id, c.depth + 1 FROM accounts a JOIN chain c ON a.id = c.id WHERE c.depth < 100
+    )
+    SELECT EXISTS (SELECT 1 FROM chain WHERE id = ${id}) AS found`.execute(conn);
+  return Boolean(result.rows[0]?.found);
+}

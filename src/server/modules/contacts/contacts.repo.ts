@@ -1,0 +1,106 @@
+import { sql } from 'kysely';
+import type { ContactListQuery } from '../../../domain/contacts/contact.schema.js';
+import { foldText } from '../../../domain/common/text.js';
+import type { Actor } from '../../access/actor.js';
+import { readScope } from '../../access/policy.js';
+import type { Conn } from '../../platform/db.js';
+import type { ContactsTable } from '../../platform/db-types.js';
+import { keysetCondition, keysetOrder, keysetPage, parseSort, type SortSpec, sortKeyValue } from '../../platform/keyset.js';
+
+export type ContactRow = {
+  id: string;
+  firstName: string | null;
+  lastName: string;
+  title: string | null;
+  emails: string[];
+  phones: string[];
+  accountId: string | null;
+  street: string | null;
+  city: string | null;
+  postalCode: string | null;
+  country: string | null;
+  notes: string | null;
+  ownerId: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: string | null;
+  deletedAt: Date | null;
+  ownerName: string | null;
+  accountName: string | null;
+};
+
+export type ContactValues = Omit<ContactsTable, 'version' | 'deletedAt' | 'createdAt' | 'updatedAt'> & {
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export function contactSearchText(c: {
+  firstName: string | null;
+  lastName: string;
+  title: string | null;
+  emails: string[];
+  phones: string[];
+  city: string | null;
+}): string {
+  return foldText([c.firstName, c.lastName, c.title, ...c.emails, ...c.phones, c.city].filter(Boolean).join(' '));
+}
+
+function selectContacts(conn: Conn) {
+  return conn
+    .selectFrom('contacts as c')
+    .leftJoin('users as o', 'o.id', 'c.ownerId')
+    .leftJoin('accounts as a', 'a.id', 'c.accountId')
+    .select([
+      'c.id', 'c.firstName', 'c.lastName', 'c.title', 'c.emails', 'c.phones', 'c.accountId', 'c.street', 'c.city',
+      'c.postalCode', 'c.country', 'c.notes', 'c.ownerId', 'c.version', 'c.createdAt', 'c.updatedAt', 'c.createdBy',
+      'c.deletedAt', 'o.name as ownerName', 'a.name as accountName',
+    ]);
+}
+
+export async function findContact(conn: Conn, id: string): Promise<ContactRow | undefined> {
+  return (await selectContacts(conn).where('c.id', '=', id).executeTakeFirst()) as ContactRow | undefined;
+}
+
+export async function insertContact(conn: Conn, values: ContactValues): Promise<void> {
+  await conn.insertInto('contacts').values(values).execute();
+}
+
+export async function updateContactRow(
+  conn: Conn,
+  id: string,
+  expectedVersion: number,
+  patch: Partial<ContactValues> & { deletedAt?: Date | null },
+): Promise<boolean> {
+  const result = await conn
+    .updateTable('contacts')
+    .set({ ...patch, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+const SORTS: Record<string, Pick<SortSpec, 'expr' | 'kind'>> = {
+  lastName: { expr: sql`lower(c.last_name)`, kind: 'text' },
+  createdAt: { expr: sql`c.created_at`, kind: 'timestamp' },
+  updatedAt: { expr: sql`c.updated_at`, kind: 'timestamp' },
+};
+
+export async function listContactRows(conn: Conn, actor: Actor, query: ContactListQuery) {
+  const { field, dir } = parseSort(query.sort);
+  const sort = SORTS[field] ?? (SORTS.lastName as (typeof SORTS)[string]);
+  const spec: SortSpec = { expr: sort.expr, idExpr: sql`c.id`, dir, kind: sort.kind };
+  let q = selectContacts(conn).select(sort.expr.as('sortKey')).where(readScope(actor, 'contact', 'c.ownerId'));
+  q = query.deleted ? q.where('c.deletedAt', 'is not', null) : q.where('c.deletedAt', 'is', null);
+  if (query.accountId) q = q.where('c.accountId', '=', query.accountId);
+  if (query.ownerId) q = q.where('c.ownerId', '=', query.ownerId);
+  if (query.q) {
+    const needle = foldText(query.q).replace(/[\\%_]/g, (m) => `\\${m}`);
+    q = q.where('c.searchText', 'like', `%${needle}%`);
+  }
+  const after = keysetCondition(spec, query.cursor);
+  if (after) q = q.where(after);
+  const rows = (await q.orderBy(keysetOrder(spec)).limit(query.limit + 1).execute()) as Array<ContactRow & { sortKey: unknown }>;
+  return keysetPage(rows, query.limit, sortKeyValue);
+}

@@ -1,0 +1,142 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** Row types of the tables in migrations/, as Kysely sees them (camelCase via CamelCasePlugin). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  passwordHash: string;
+  locale: Generated<string>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  leadId: string | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface TeamMembersTable {
+  teamId: string;
+  userId: string;
+}
+
+export interface SessionsTable {
+  tokenHash: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: CreatedAt;
+  lastSeenAt: Timestamp;
+  expiresAt: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  createdAt: CreatedAt;
+  lastUsedAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  createdAt: CreatedAt;
+}
+
+export interface IdempotencyKeysTable {
+  userId: string;
+  key: string;
+  method: string;
+  path: string;
+  statusCode: number | null;
+  response: unknown;
+  createdAt: CreatedAt;
+}
+
+export interface AccountsTable {
+  id: string;
+  name: string;
+  type: string;
+  industry: string | null;
+  size: number | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  registrationNumber: string | null;
+  vatNumber: string | null;
+  billingStreet: string | null;
+  billingCity: string | null;
+  billingPostalCode: string | null;
+  billingCountry: string | null;
+  parentId: string | null;
+  description: string | null;
+  ownerId: string;
+  searchText: string;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+  deletedAt: Timestamp | null;
+}
+
+export interface ContactsTable {
+  id: string;
+  firstName: string | null;
+  lastName: string;
+  title: string | null;
+  emails: JSONColumnType<string[], string, string>;
+  phones: JSONColumnType<string[], string, string>;
+  accountId: string | null;
+  street: string | null;
+  city: string | null;
+  postalCode: string | null;
+  country: string | null;
+  notes: string | null;
+  ownerId: string;
+  searchText: string;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+  deletedAt: Timestamp | null;
+}
+
+export interface StreamEntriesTable {
+  id: string;
+  seq: Generated<number>;
+  entityType: string;
+  entityId: string;
+  type: string;
+  actorId: string | null;
+  data: JSONColumnType<Record<string, unknown>, string, string>;
+  createdAt: CreatedAt;
+}
+
+export interface DB {
+  users: UsersTable;
+  teams: TeamsTable;
+  teamMembers: TeamMembersTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  loginFailures: LoginFailuresTable;
+  idempotencyKeys: IdempotencyKeysTable;
+  accounts: AccountsTable;
+  contacts: ContactsTable;
+  streamEntries: StreamEntriesTable;
+}
