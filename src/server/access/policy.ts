@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, ExpressionWrapper, SqlBool } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Role } from '../../domain/users/user.schema.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { Actor } from './actor.js';
@@ -76,22 +76,18 @@ export function canAssignTo(actor: Actor, entity: OwnedEntity, ownerId: string):
  * The read scope as a SQL condition on the table's owner column: lists, search, counts, totals, related
  * lists and exports all add this, so no side path sees more than the detail page would.
  */
-export function readScope<DB, TB extends keyof DB>(actor: Actor, entity: OwnedEntity, ownerColumn: string) {
-  const reach = POLICIES[entity].read[actor.role];
-  return (eb: ExpressionBuilder<DB, TB>): ExpressionWrapper<DB, TB, SqlBool> => {
-    // biome-ignore lint/suspicious/noExplicitAny: column name is checked by the caller's table
-    const col = eb.ref(ownerColumn as any);
-    switch (reach) {
-      case 'all':
-        return eb.lit(true) as unknown as ExpressionWrapper<DB, TB, SqlBool>;
-      case 'team':
-        return eb(col, 'in', actor.teamMateIds.length ? [actor.id, ...actor.teamMateIds] : [actor.id]);
-      case 'own':
-        return eb(col, '=', actor.id);
-      case 'none':
-        return eb.lit(false) as unknown as ExpressionWrapper<DB, TB, SqlBool>;
-    }
-  };
+export function readScope(actor: Actor, entity: OwnedEntity, ownerColumn: string): RawBuilder<boolean> {
+  const col = sql.ref(ownerColumn);
+  switch (POLICIES[entity].read[actor.role]) {
+    case 'all':
+      return sql<boolean>`true`;
+    case 'team':
+      return sql<boolean>`${col} = any(${[actor.id, ...actor.teamMateIds]}::uuid[])`;
+    case 'own':
+      return sql<boolean>`${col} = ${actor.id}`;
+    case 'none':
+      return sql<boolean>`false`;
+  }
 }
 
 /** Loads-then-checks in one step: absent and invisible look the same to the caller. */

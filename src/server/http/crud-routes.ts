@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { page } from '../../domain/common/fields.js';
 import type { StreamEntityType } from '../../domain/stream/stream.schema.js';
@@ -43,27 +44,34 @@ export function registerCrudRoutes<
   const tags = [resource];
   const base = `/api/v1/${resource}`;
   const db = () => app.database.db;
+  // Generic over the resource's schemas, so the handlers are typed loosely here; the Zod compilers still
+  // validate every request and serialize every reply against the schemas at run time.
+  const routes = app as unknown as FastifyInstance;
+  type Q = z.output<QS>;
+  type C = z.output<CS>;
+  type U = z.output<US>;
+  type P = { id: string };
 
-  app.get(base, { schema: { tags, summary: `List ${resource}`, querystring: schemas.listQuery, response: { 200: page(schemas.record), ...errorResponses } } }, async (req) =>
-    service.list(db(), actorOf(req), req.query),
+  routes.get(base, { schema: { tags, summary: `List ${resource}`, querystring: schemas.listQuery, response: { 200: page(schemas.record), ...errorResponses } } }, async (req) =>
+    service.list(db(), actorOf(req), req.query as Q),
   );
-  app.post(base, { schema: { tags, summary: `Create ${label}`, body: schemas.create, response: { 201: schemas.record, ...errorResponses } } }, async (req, reply) =>
-    withEtag(reply, await service.create(db(), actorOf(req), req.body), 201),
+  routes.post(base, { schema: { tags, summary: `Create ${label}`, body: schemas.create, response: { 201: schemas.record, ...errorResponses } } }, async (req, reply) =>
+    withEtag(reply, await service.create(db(), actorOf(req), req.body as C), 201),
   );
-  app.get(`${base}/:id`, { schema: { tags, summary: `One ${label}`, params: idParams, response: { 200: schemas.record, ...errorResponses } } }, async (req, reply) =>
-    withEtag(reply, await service.get(db(), actorOf(req), req.params.id)),
+  routes.get(`${base}/:id`, { schema: { tags, summary: `One ${label}`, params: idParams, response: { 200: schemas.record, ...errorResponses } } }, async (req, reply) =>
+    withEtag(reply, await service.get(db(), actorOf(req), (req.params as P).id)),
   );
-  app.patch(
+  routes.patch(
     `${base}/:id`,
     { schema: { tags, summary: `Change ${label} (send If-Match: "<version>")`, params: idParams, body: schemas.update, response: { 200: schemas.record, ...errorResponses } } },
-    async (req, reply) => withEtag(reply, await service.update(db(), actorOf(req), req.params.id, req.body, ifMatchVersion(req))),
+    async (req, reply) => withEtag(reply, await service.update(db(), actorOf(req), (req.params as P).id, req.body as U, ifMatchVersion(req))),
   );
-  app.delete(`${base}/:id`, { schema: { tags, summary: `Delete ${label} (soft; restorable)`, params: idParams } }, async (req, reply) => {
-    await service.remove(db(), actorOf(req), req.params.id, ifMatchVersion(req));
+  routes.delete(`${base}/:id`, { schema: { tags, summary: `Delete ${label} (soft; restorable)`, params: idParams } }, async (req, reply) => {
+    await service.remove(db(), actorOf(req), (req.params as P).id, ifMatchVersion(req));
     return reply.code(204).send();
   });
-  app.post(`${base}/:id/restore`, { schema: { tags, summary: `Restore a deleted ${label}`, params: idParams, response: { 200: schemas.record, ...errorResponses } } }, async (req, reply) =>
-    withEtag(reply, await service.restore(db(), actorOf(req), req.params.id)),
+  routes.post(`${base}/:id/restore`, { schema: { tags, summary: `Restore a deleted ${label}`, params: idParams, response: { 200: schemas.record, ...errorResponses } } }, async (req, reply) =>
+    withEtag(reply, await service.restore(db(), actorOf(req), (req.params as P).id)),
   );
   registerStreamRoutes(app, resource, opts.entityType, (conn, actor, id) => service.get(conn, actor, id));
 }

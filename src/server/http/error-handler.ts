@@ -7,10 +7,10 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (err instanceof AppError) return send(reply, err.code, err.message, err.details);
 
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const where = err.validationContext === 'body' ? '' : `${err.validationContext}.`;
+    const where = err.validationContext === 'body' ? '' : `${err.validationContext ?? 'request'}.`;
     const details: ErrorDetail[] = err.validation.map((v) => ({
       field: (where + v.instancePath.replace(/^\//, '').replace(/\//g, '.')).replace(/\.$/, '') || '(body)',
-      message: /received undefined/.test(v.message) ? 'is required' : v.message,
+      message: /received undefined/.test(v.message ?? '') ? 'is required' : (v.message ?? 'is invalid'),
     }));
     const message = details.map((d) => `${d.field}: ${d.message}`).join('; ');
     return send(reply, 'validation_failed', message, details);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
 import type { AccountListQuery } from '../../../domain/accounts/account.schema.js';
 import { foldText } from '../../../domain/common/text.js';
 import type { Actor } from '../../access/actor.js';
@@ -7,15 +7,8 @@ import type { Conn } from '../../platform/db.js';
 import type { AccountsTable } from '../../platform/db-types.js';
 import { keysetCondition, keysetOrder, keysetPage, parseSort, type SortSpec, sortKeyValue } from '../../platform/keyset.js';
 
-export type AccountRow = Omit<AccountsTable, 'version' | 'emails'> & {
-  version: number;
-  ownerName: string | null;
-  parentName: string | null;
-};
-export type AccountValues = Omit<AccountsTable, 'version' | 'createdAt' | 'updatedAt' | 'deletedAt'> & {
-  createdAt: Date;
-  updatedAt: Date;
-};
+export type AccountRow = Selectable<AccountsTable> & { ownerName: string | null; parentName: string | null };
+export type AccountValues = Insertable<AccountsTable>;
 
 export function accountSearchText(a: {
   name: string;
@@ -50,7 +43,7 @@ export async function updateAccountRow(
   conn: Conn,
   id: string,
   expectedVersion: number,
-  patch: Partial<AccountValues> & { deletedAt?: Date | null },
+  patch: Updateable<AccountsTable>,
 ): Promise<boolean> {
   const result = await conn
     .updateTable('accounts')
@@ -85,9 +78,7 @@ export async function listAccountRows(conn: Conn, actor: Actor, query: AccountLi
   }
   const after = keysetCondition(spec, query.cursor);
   if (after) q = q.where(after);
-  const rows = (await q.orderBy(keysetOrder(spec)).limit(query.limit + 1).execute()) as Array<
-    AccountRow & { sortKey: unknown }
-  >;
+  const rows: Array<AccountRow & { sortKey: unknown }> = await q.orderBy(keysetOrder(spec)).limit(query.limit + 1).execute();
   return keysetPage(rows, query.limit, sortKeyValue);
 }
 

@@ -27,7 +27,7 @@ export async function loadActor(conn: Conn, userId: string): Promise<Actor | und
       .selectFrom('teamMembers')
       .select('userId')
       .where('teamId', 'in', teamIds)
-      .union(conn.selectFrom('teams').select('leadId as userId').where('id', 'in', teamIds).where('leadId', 'is not', null))
+      .union(conn.selectFrom('teams').select((eb) => eb.fn.coalesce('leadId', eb.val(userId)).as('userId')).where('id', 'in', teamIds))
       .execute();
     teamMateIds = [...new Set(mates.map((m) => m.userId as string))].filter((id) => id !== userId);
   }

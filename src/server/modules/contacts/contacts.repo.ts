@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { ContactListQuery } from '../../../domain/contacts/contact.schema.js';
 import { foldText } from '../../../domain/common/text.js';
 import type { Actor } from '../../access/actor.js';
@@ -30,10 +30,7 @@ export type ContactRow = {
   accountName: string | null;
 };
 
-export type ContactValues = Omit<ContactsTable, 'version' | 'deletedAt' | 'createdAt' | 'updatedAt'> & {
-  createdAt: Date;
-  updatedAt: Date;
-};
+export type ContactValues = Insertable<ContactsTable>;
 
 export function contactSearchText(c: {
   firstName: string | null;
@@ -70,7 +67,7 @@ export async function updateContactRow(
   conn: Conn,
   id: string,
   expectedVersion: number,
-  patch: Partial<ContactValues> & { deletedAt?: Date | null },
+  patch: Updateable<ContactsTable>,
 ): Promise<boolean> {
   const result = await conn
     .updateTable('contacts')
@@ -101,6 +98,6 @@ export async function listContactRows(conn: Conn, actor: Actor, query: ContactLi
   }
   const after = keysetCondition(spec, query.cursor);
   if (after) q = q.where(after);
-  const rows = (await q.orderBy(keysetOrder(spec)).limit(query.limit + 1).execute()) as Array<ContactRow & { sortKey: unknown }>;
+  const rows: Array<ContactRow & { sortKey: unknown }> = await q.orderBy(keysetOrder(spec)).limit(query.limit + 1).execute();
   return keysetPage(rows, query.limit, sortKeyValue);
 }
