@@ -1,15 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { page } from '../../domain/common/fields.js';
 import type { StreamEntityType } from '../../domain/stream/stream.schema.js';
 import type { Actor } from '../access/actor.js';
 import type { Db } from '../platform/db.js';
 import { registerStreamRoutes } from '../modules/stream/stream.routes.js';
+import { allPages, type CsvColumn, csvStream } from '../platform/csv.js';
 import { actorOf, ifMatchVersion, withEtag } from './request.js';
 import { errorResponses, idParams } from './schemas.js';
 import type { App } from './types.js';
 
 type Versioned = { version: number };
+const countBody = z.object({ count: z.number().int() });
 
 /** The service functions a soft-deletable, versioned record type offers; every one takes the actor. */
 export type CrudService<TList, TCreate, TUpdate, TRecord extends Versioned> = {
@@ -19,6 +21,7 @@ export type CrudService<TList, TCreate, TUpdate, TRecord extends Versioned> = {
   update(db: Db, actor: Actor, id: string, input: TUpdate, ifMatch: number | undefined): Promise<TRecord>;
   remove(db: Db, actor: Actor, id: string, ifMatch: number | undefined): Promise<void>;
   restore(db: Db, actor: Actor, id: string): Promise<TRecord>;
+  count(db: Db, actor: Actor, filter: TList): Promise<number>;
 };
 
 /**
@@ -38,6 +41,8 @@ export function registerCrudRoutes<
     label: string;
     schemas: { listQuery: QS; create: CS; update: US; record: RS };
     service: CrudService<z.output<QS>, z.output<CS>, z.output<US>, z.output<RS> & Versioned>;
+    /** CSV export columns; the export walks the same scoped, filtered list as the table. */
+    csvColumns: CsvColumn<z.output<RS>>[];
   },
 ) {
   const { resource, label, schemas, service } = opts;
@@ -55,6 +60,18 @@ export function registerCrudRoutes<
   routes.get(base, { schema: { tags, summary: `List ${resource}`, querystring: schemas.listQuery, response: { 200: page(schemas.record), ...errorResponses } } }, async (req) =>
     service.list(db(), actorOf(req), req.query as Q),
   );
+  routes.get(`${base}/count`, { schema: { tags, summary: `Count ${resource} matching the list filters`, querystring: schemas.listQuery, response: { 200: countBody, ...errorResponses } } }, async (req) => ({
+    count: await service.count(db(), actorOf(req), req.query as Q),
+  }));
+  routes.get(`${base}/export`, { schema: { tags, summary: `Export ${resource} matching the list filters as CSV`, querystring: schemas.listQuery } }, async (req, reply) => {
+    const actor = actorOf(req);
+    const query = req.query as Q & { cursor?: string; limit: number };
+    const pages = allPages((cursor) => service.list(db(), actor, { ...query, cursor, limit: 500 }));
+    const stamp = new Date().toISOString().slice(0, 10);
+    reply.header('Content-Type', 'text/csv; charset=utf-8');
+    reply.header('Content-Disposition', `attachment; filename="${resource}-${stamp}.csv"`);
+    return reply.send(csvStream(pages, opts.csvColumns));
+  });
   routes.post(base, { schema: { tags, summary: `Create ${label}`, body: schemas.create, response: { 201: schemas.record, ...errorResponses } } }, async (req, reply) =>
     withEtag(reply, await service.create(db(), actorOf(req), req.body as C), 201),
   );

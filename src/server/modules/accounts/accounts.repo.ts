@@ -1,6 +1,7 @@
-import { type Insertable, type Selectable, sql, type Updateable } from 'kysely';
+import { type Insertable, type RawBuilder, type Selectable, sql, type Updateable } from 'kysely';
 import type { AccountListQuery } from '../../../domain/accounts/account.schema.js';
 import { foldText } from '../../../domain/common/text.js';
+import { likePattern } from '../../platform/search.js';
 import type { Actor } from '../../access/actor.js';
 import { readScope } from '../../access/policy.js';
 import type { Conn } from '../../platform/db.js';
@@ -64,22 +65,34 @@ export async function listAccountRows(conn: Conn, actor: Actor, query: AccountLi
   const { field, dir } = parseSort(query.sort);
   const sort = SORTS[field] ?? (SORTS.name as (typeof SORTS)[string]);
   const spec: SortSpec = { expr: sort.expr, idExpr: sql`a.id`, dir, kind: sort.kind };
-  let q = selectAccounts(conn)
-    .select(sort.expr.as('sortKey'))
-    .where(readScope(actor, 'account', 'a.ownerId'));
-  q = query.deleted ? q.where('a.deletedAt', 'is not', null) : q.where('a.deletedAt', 'is', null);
-  if (query.type) q = q.where('a.type', '=', query.type);
-  if (query.ownerId) q = q.where('a.ownerId', '=', query.ownerId);
-  if (query.industry) q = q.where(sql`lower(a.industry)`, '=', query.industry.toLowerCase());
-  if (query.parentId) q = q.where('a.parentId', '=', query.parentId);
-  if (query.q) {
-    const needle = foldText(query.q).replace(/[\\%_]/g, (m) => `\\${m}`);
-    q = q.where('a.searchText', 'like', `%${needle}%`);
-  }
+  let q = selectAccounts(conn).select(sort.expr.as('sortKey'));
+  for (const condition of accountConditions(actor, query)) q = q.where(condition);
   const after = keysetCondition(spec, query.cursor);
   if (after) q = q.where(after);
   const rows: Array<AccountRow & { sortKey: unknown }> = await q.orderBy(keysetOrder(spec)).limit(query.limit + 1).execute();
   return keysetPage(rows, query.limit, sortKeyValue);
+}
+
+export type AccountFilter = Omit<AccountListQuery, 'sort' | 'cursor' | 'limit'>;
+
+/** The conditions of a filtered account list; the access scope is always the first. Lists, counts and exports share them. */
+function accountConditions(actor: Actor, query: AccountFilter): RawBuilder<boolean>[] {
+  const conditions = [
+    readScope(actor, 'account', 'a.ownerId'),
+    query.deleted ? sql<boolean>`a.deleted_at IS NOT NULL` : sql<boolean>`a.deleted_at IS NULL`,
+  ];
+  if (query.type) conditions.push(sql<boolean>`a.type = ${query.type}`);
+  if (query.ownerId) conditions.push(sql<boolean>`a.owner_id = ${query.ownerId}`);
+  if (query.industry) conditions.push(sql<boolean>`lower(a.industry) = ${query.industry.toLowerCase()}`);
+  if (query.parentId) conditions.push(sql<boolean>`a.parent_id = ${query.parentId}`);
+  if (query.q) conditions.push(sql<boolean>`a.search_text LIKE ${likePattern(query.q)}`);
+  return conditions;
+}
+
+export async function countAccountRows(conn: Conn, actor: Actor, query: AccountFilter): Promise<number> {
+  let q = conn.selectFrom('accounts as a').select(sql<number>`count(*)`.as('n'));
+  for (const condition of accountConditions(actor, query)) q = q.where(condition);
+  return (await q.executeTakeFirstOrThrow()).n;
 }
 
 /** Would making `parentId` the parent of `id` close a loop? */

@@ -1,7 +1,8 @@
 import { account, accountCreateInput, accountListQuery, accountUpdateInput } from '../../../domain/accounts/account.schema.js';
 import { registerCrudRoutes } from '../../http/crud-routes.js';
 import type { App } from '../../http/types.js';
-import { createAccount, deleteAccount, getVisibleAccount, listAccounts, restoreAccount, updateAccount } from './accounts.service.js';
+import { ACCOUNT_CSV_COLUMNS } from './accounts.csv.js';
+import { countAccounts, createAccount, deleteAccount, getVisibleAccount, listAccounts, restoreAccount, updateAccount } from './accounts.service.js';
 
 export function accountRoutes(app: App) {
   registerCrudRoutes(app, {
@@ -16,6 +17,8 @@ export function accountRoutes(app: App) {
       update: updateAccount,
       remove: deleteAccount,
       restore: restoreAccount,
+      count: countAccounts,
     },
+    csvColumns: ACCOUNT_CSV_COLUMNS,
   });
 }

@@ -16,7 +16,9 @@ import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { requireActiveUser } from '../users/users.lookup.js';
 import { ACCOUNT_DIFF_FIELDS, accountDiffShape, toAccount } from './accounts.mapper.js';
 import {
+  type AccountFilter,
   accountSearchText,
+  countAccountRows,
   findAccount,
   insertAccount,
   listAccountRows,
@@ -35,6 +37,10 @@ export async function getVisibleAccount(conn: Conn, actor: Actor, id: string, op
 export async function listAccounts(db: Db, actor: Actor, query: AccountListQuery) {
   const { rows, nextCursor } = await listAccountRows(db, actor, query);
   return { data: rows.map(toAccount), nextCursor };
+}
+
+export async function countAccounts(db: Db, actor: Actor, query: AccountFilter) {
+  return countAccountRows(db, actor, query);
 }
 
 async function checkParent(conn: Conn, actor: Actor, parentId: string, selfId: string) {

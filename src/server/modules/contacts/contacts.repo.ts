@@ -1,6 +1,7 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Insertable, type RawBuilder, sql, type Updateable } from 'kysely';
 import type { ContactListQuery } from '../../../domain/contacts/contact.schema.js';
 import { foldText } from '../../../domain/common/text.js';
+import { likePattern } from '../../platform/search.js';
 import type { Actor } from '../../access/actor.js';
 import { readScope } from '../../access/policy.js';
 import type { Conn } from '../../platform/db.js';
@@ -88,16 +89,30 @@ export async function listContactRows(conn: Conn, actor: Actor, query: ContactLi
   const { field, dir } = parseSort(query.sort);
   const sort = SORTS[field] ?? (SORTS.lastName as (typeof SORTS)[string]);
   const spec: SortSpec = { expr: sort.expr, idExpr: sql`c.id`, dir, kind: sort.kind };
-  let q = selectContacts(conn).select(sort.expr.as('sortKey')).where(readScope(actor, 'contact', 'c.ownerId'));
-  q = query.deleted ? q.where('c.deletedAt', 'is not', null) : q.where('c.deletedAt', 'is', null);
-  if (query.accountId) q = q.where('c.accountId', '=', query.accountId);
-  if (query.ownerId) q = q.where('c.ownerId', '=', query.ownerId);
-  if (query.q) {
-    const needle = foldText(query.q).replace(/[\\%_]/g, (m) => `\\${m}`);
-    q = q.where('c.searchText', 'like', `%${needle}%`);
-  }
+  let q = selectContacts(conn).select(sort.expr.as('sortKey'));
+  for (const condition of contactConditions(actor, query)) q = q.where(condition);
   const after = keysetCondition(spec, query.cursor);
   if (after) q = q.where(after);
   const rows: Array<ContactRow & { sortKey: unknown }> = await q.orderBy(keysetOrder(spec)).limit(query.limit + 1).execute();
   return keysetPage(rows, query.limit, sortKeyValue);
+}
+
+export type ContactFilter = Omit<ContactListQuery, 'sort' | 'cursor' | 'limit'>;
+
+/** The conditions of a filtered contact list; the access scope is always the first. */
+function contactConditions(actor: Actor, query: ContactFilter): RawBuilder<boolean>[] {
+  const conditions = [
+    readScope(actor, 'contact', 'c.ownerId'),
+    query.deleted ? sql<boolean>`c.deleted_at IS NOT NULL` : sql<boolean>`c.deleted_at IS NULL`,
+  ];
+  if (query.accountId) conditions.push(sql<boolean>`c.account_id = ${query.accountId}`);
+  if (query.ownerId) conditions.push(sql<boolean>`c.owner_id = ${query.ownerId}`);
+  if (query.q) conditions.push(sql<boolean>`c.search_text LIKE ${likePattern(query.q)}`);
+  return conditions;
+}
+
+export async function countContactRows(conn: Conn, actor: Actor, query: ContactFilter): Promise<number> {
+  let q = conn.selectFrom('contacts as c').select(sql<number>`count(*)`.as('n'));
+  for (const condition of contactConditions(actor, query)) q = q.where(condition);
+  return (await q.executeTakeFirstOrThrow()).n;
 }

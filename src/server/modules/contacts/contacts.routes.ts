@@ -1,7 +1,8 @@
 import { contact, contactCreateInput, contactListQuery, contactUpdateInput } from '../../../domain/contacts/contact.schema.js';
 import { registerCrudRoutes } from '../../http/crud-routes.js';
 import type { App } from '../../http/types.js';
-import { createContact, deleteContact, getVisibleContact, listContacts, restoreContact, updateContact } from './contacts.service.js';
+import { CONTACT_CSV_COLUMNS } from './contacts.csv.js';
+import { countContacts, createContact, deleteContact, getVisibleContact, listContacts, restoreContact, updateContact } from './contacts.service.js';
 
 export function contactRoutes(app: App) {
   registerCrudRoutes(app, {
@@ -16,6 +17,8 @@ export function contactRoutes(app: App) {
       update: updateContact,
       remove: deleteContact,
       restore: restoreContact,
+      count: countContacts,
     },
+    csvColumns: CONTACT_CSV_COLUMNS,
   });
 }

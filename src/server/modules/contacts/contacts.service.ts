@@ -11,7 +11,7 @@ import { diffFields } from '../stream/diff.js';
 import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { requireActiveUser } from '../users/users.lookup.js';
 import { CONTACT_DIFF_FIELDS, contactDiffShape, toContact } from './contacts.mapper.js';
-import { contactSearchText, findContact, insertContact, listContactRows, updateContactRow } from './contacts.repo.js';
+import { type ContactFilter, contactSearchText, countContactRows, findContact, insertContact, listContactRows, updateContactRow } from './contacts.repo.js';
 
 export async function getVisibleContact(conn: Conn, actor: Actor, id: string, opts: { deleted?: boolean } = {}) {
   const row = assertReadable(actor, 'contact', await findContact(conn, id), 'Contact');
@@ -22,6 +22,10 @@ export async function getVisibleContact(conn: Conn, actor: Actor, id: string, op
 export async function listContacts(db: Db, actor: Actor, query: ContactListQuery) {
   const { rows, nextCursor } = await listContactRows(db, actor, query);
   return { data: rows.map(toContact), nextCursor };
+}
+
+export async function countContacts(db: Db, actor: Actor, query: ContactFilter) {
+  return countContactRows(db, actor, query);
 }
 
 async function checkAccount(conn: Conn, actor: Actor, accountId: string) {
