@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { accountRoutes } from '../modules/accounts/accounts.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { contactRoutes } from '../modules/contacts/contacts.routes.js';
+import { leadRoutes } from '../modules/leads/leads.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/db.js';
@@ -53,6 +54,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   userRoutes(app);
   accountRoutes(app);
   contactRoutes(app);
+  leadRoutes(app);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -128,7 +128,64 @@ export interface StreamEntriesTable {
   createdAt: CreatedAt;
 }
 
+export interface LeadsTable {
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  title: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  registrationNumber: string | null;
+  city: string | null;
+  country: string | null;
+  description: string | null;
+  source: string;
+  campaign: string | null;
+  status: Generated<string>;
+  statusReason: string | null;
+  recontactOn: ColumnType<string | null, string | null | undefined, string | null>;
+  ownerId: string | null;
+  teamId: string | null;
+  budget: Generated<string>;
+  authority: Generated<string>;
+  need: Generated<string>;
+  timeline: Generated<string>;
+  companySize: number | null;
+  industryFit: number | null;
+  engagement: number | null;
+  icpFit: number | null;
+  score: number | null;
+  firstContactDueAt: Timestamp;
+  firstContactedAt: Timestamp | null;
+  convertedAt: Timestamp | null;
+  convertedAccountId: string | null;
+  convertedContactId: string | null;
+  searchText: string;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+  deletedAt: Timestamp | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: unknown;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
+export interface TeamRoundRobinTable {
+  teamId: string;
+  lastUserId: string | null;
+}
+
 export interface DB {
+  leads: LeadsTable;
+  settings: SettingsTable;
+  teamRoundRobin: TeamRoundRobinTable;
   users: UsersTable;
   teams: TeamsTable;
   teamMembers: TeamMembersTable;

@@ -26,6 +26,8 @@ export type Database = {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 // numeric stays a string so money never passes through binary floating point.
 pg.types.setTypeParser(1700, (v) => v);
+// date (no time of day) stays "YYYY-MM-DD": a calendar day must not shift with the server time zone.
+pg.types.setTypeParser(1082, (v) => v);
 
 export type OpenOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
@@ -35,6 +37,9 @@ export type OpenOptions =
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle connection that the server ends (restart, failover, pg_terminate_backend) must not crash the
+    // process: the pool drops it and opens a new one on the next query.
+    pool.on('error', (err) => console.warn(`PostgreSQL connection lost: ${err.message}`));
     const db = makeKysely(pool);
     return { db, pool, kind: 'postgres', close: () => db.destroy() };
   }

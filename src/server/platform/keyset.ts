@@ -10,7 +10,7 @@ export type SortSpec = {
   expr: RawBuilder<unknown>;
   idExpr: RawBuilder<unknown>;
   dir: 'asc' | 'desc';
-  kind: 'text' | 'timestamp';
+  kind: 'text' | 'timestamp' | 'number';
 };
 
 export function parseSort(sort: string): { field: string; dir: 'asc' | 'desc' } {
@@ -20,7 +20,8 @@ export function parseSort(sort: string): { field: string; dir: 'asc' | 'desc' } 
 export function keysetCondition(spec: SortSpec, cursor: string | undefined): RawBuilder<boolean> | undefined {
   const c = decodeCursor(cursor);
   if (!c) return undefined;
-  const value = spec.kind === 'timestamp' ? sql`${String(c.v)}::timestamptz` : sql`${String(c.v)}`;
+  const value =
+    spec.kind === 'timestamp' ? sql`${String(c.v)}::timestamptz` : spec.kind === 'number' ? sql`${Number(c.v)}::bigint` : sql`${String(c.v)}`;
   return spec.dir === 'asc'
     ? sql<boolean>`(${spec.expr}, ${spec.idExpr}) > (${value}, ${c.id}::uuid)`
     : sql<boolean>`(${spec.expr}, ${spec.idExpr}) < (${value}, ${c.id}::uuid)`;

@@ -1,0 +1,50 @@
+import { canTransition, type LeadStatus } from '../../../domain/leads/lead.lifecycle.js';
+import type { Lead, LeadTransition } from '../../../domain/leads/lead.schema.js';
+import type { Actor } from '../../access/actor.js';
+import { assertWritable } from '../../access/policy.js';
+import { now } from '../../platform/clock.js';
+import { type Conn, type Db, inTransaction } from '../../platform/db.js';
+import { AppError, stale } from '../../platform/errors.js';
+import { appendStream } from '../stream/stream.repo.js';
+import { getVisibleLead } from './leads.service.js';
+import { updateLeadRow } from './leads.repo.js';
+
+/**
+ * Moves a lead along its lifecycle (seed 002): start work (in_process; also re-contact of a recycled lead),
+ * recycle (with a re-contact date), or mark dead (with a reason). Refused moves answer 422 invalid_transition.
+ */
+export async function transitionLead(db: Db, actor: Actor, id: string, input: LeadTransition, ifMatch: number | undefined): Promise<Lead> {
+  return inTransaction(db, async (tx) => {
+    const current = await getVisibleLead(tx, actor, id);
+    assertWritable(actor, 'lead', current);
+    if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
+    const from = current.status;
+    const to: LeadStatus = input.status;
+    if (!canTransition(from, to)) {
+      throw new AppError('invalid_transition', `A lead cannot go from ${from} to ${to}`, [{ field: 'status', message: `not allowed from ${from}`, from, to }]);
+    }
+    const ok = await updateLeadRow(tx, id, current.version, {
+      status: to,
+      statusReason: to === 'dead' ? (input.reason ?? null) : to === 'recycled' ? (input.reason ?? null) : null,
+      recontactOn: to === 'recycled' ? (input.recontactOn ?? null) : null,
+      updatedAt: now(),
+    });
+    if (!ok) throw stale();
+    await appendStream(tx, {
+      entityType: 'lead',
+      entityId: id,
+      type: 'status',
+      actorId: actor.id,
+      data: { from, to, ...(input.reason ? { reason: input.reason } : {}), ...(input.recontactOn ? { recontactOn: input.recontactOn } : {}) },
+    });
+    return getVisibleLead(tx, actor, id);
+  });
+}
+
+/**
+ * Stops the first-contact clock: called by the activity module when a call is logged, an email is sent or a
+ * meeting is held on the lead. Only the first contact counts.
+ */
+export async function recordFirstContact(conn: Conn, leadId: string, at: Date): Promise<void> {
+  await conn.updateTable('leads').set({ firstContactedAt: at }).where('id', '=', leadId).where('firstContactedAt', 'is', null).execute();
+}
