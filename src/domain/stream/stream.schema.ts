@@ -18,7 +18,7 @@ export const STREAM_TYPES = [
 ] as const;
 export type StreamType = (typeof STREAM_TYPES)[number];
 
-export const STREAM_ENTITY_TYPES = ['account', 'contact', 'lead', 'opportunity', 'user', 'team'] as const;
+export const STREAM_ENTITY_TYPES = ['account', 'contact', 'lead', 'opportunity', 'user', 'team', 'form'] as const;
 export type StreamEntityType = (typeof STREAM_ENTITY_TYPES)[number];
 
 /** One field change in an `update` entry. */
@@ -31,6 +31,8 @@ export const streamEntry = z.object({
   createdAt: z.string(),
   actor: z.object({ id: z.string(), name: z.string() }).nullable(),
   data: z.record(z.string(), z.unknown()),
+  /** Set on entries that belong to a linked record (a contact shows the history of the lead it came from). */
+  record: z.object({ type: z.string(), id: z.string() }).optional(),
 });
 export type StreamEntry = z.infer<typeof streamEntry>;
 

@@ -10,6 +10,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { accountRoutes } from '../modules/accounts/accounts.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { contactRoutes } from '../modules/contacts/contacts.routes.js';
+import { duplicateRoutes } from '../modules/duplicates/duplicates.routes.js';
+import { formRoutes } from '../modules/forms/forms.routes.js';
 import { leadRoutes } from '../modules/leads/leads.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import type { Config } from '../platform/config.js';
@@ -55,6 +57,8 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   accountRoutes(app);
   contactRoutes(app);
   leadRoutes(app);
+  duplicateRoutes(app);
+  formRoutes(app);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -88,6 +88,8 @@ export interface AccountsTable {
   description: string | null;
   ownerId: string;
   searchText: string;
+  nameKey: Generated<string>;
+  mergedIntoId: Generated<string | null>;
   version: Generated<number>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
@@ -110,6 +112,8 @@ export interface ContactsTable {
   notes: string | null;
   ownerId: string;
   searchText: string;
+  personKey: Generated<string>;
+  mergedIntoId: Generated<string | null>;
   version: Generated<number>;
   createdAt: CreatedAt;
   updatedAt: Timestamp;
@@ -162,6 +166,9 @@ export interface LeadsTable {
   convertedAt: Timestamp | null;
   convertedAccountId: string | null;
   convertedContactId: string | null;
+  personKey: Generated<string>;
+  companyKey: Generated<string>;
+  mergedIntoId: string | null;
   searchText: string;
   version: Generated<number>;
   createdAt: CreatedAt;
@@ -182,7 +189,130 @@ export interface TeamRoundRobinTable {
   lastUserId: string | null;
 }
 
+export interface FormsTable {
+  id: string;
+  name: string;
+  active: Generated<boolean>;
+  fields: JSONColumnType<Array<{ name: string; required: boolean; labels: Record<string, string | undefined> }>, string, string>;
+  source: Generated<string>;
+  campaign: string | null;
+  teamId: string | null;
+  thankYouMessage: string | null;
+  redirectUrl: string | null;
+  allowedOrigins: ColumnType<string[], string[] | undefined, string[]>;
+  intakeUserId: string;
+  submissionCount: Generated<number>;
+  lastSubmissionAt: Timestamp | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+  updatedBy: string | null;
+  deletedAt: Timestamp | null;
+}
+
+export interface FormSubmissionCountersTable {
+  formId: string;
+  ipHash: string;
+  windowStart: Timestamp;
+  count: Generated<number>;
+}
+
+export interface MailboxesTable {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  tls: string;
+  username: string;
+  passwordEncrypted: string;
+  folder: Generated<string>;
+  pollMinutes: Generated<number>;
+  teamId: string | null;
+  intakeUserId: string;
+  active: Generated<boolean>;
+  uidValidity: number | null;
+  lastUid: Generated<number>;
+  lastSyncAt: Timestamp | null;
+  lastSuccessAt: Timestamp | null;
+  lastError: string | null;
+  lastErrorAt: Timestamp | null;
+  processedCount: Generated<number>;
+  lockedUntil: Timestamp | null;
+  lockedBy: string | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+  deletedAt: Timestamp | null;
+}
+
+export interface MailboxMessagesTable {
+  mailboxId: string;
+  uidValidity: number;
+  uid: number;
+  messageId: string | null;
+  outcome: string;
+  entityType: string | null;
+  entityId: string | null;
+  error: string | null;
+  processedAt: Timestamp;
+}
+
+export interface ImportsTable {
+  id: string;
+  entity: Generated<string>;
+  fileName: string;
+  fileKind: string;
+  filePath: string;
+  fileSize: number;
+  delimiter: string | null;
+  headers: JSONColumnType<string[], string, string>;
+  headerKey: string;
+  mapping: JSONColumnType<Array<string | null>, string, string>;
+  mappingSource: Generated<string>;
+  duplicatePolicy: Generated<string>;
+  defaults: JSONColumnType<Record<string, unknown>, string | undefined, string>;
+  status: Generated<string>;
+  totalRows: number;
+  processedRows: Generated<number>;
+  createdCount: Generated<number>;
+  updatedCount: Generated<number>;
+  skippedCount: Generated<number>;
+  rejectedCount: Generated<number>;
+  error: string | null;
+  leaseUntil: Timestamp | null;
+  startedAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+  version: Generated<number>;
+  createdBy: string;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+}
+
+export interface ImportRejectedRowsTable {
+  importId: string;
+  rowNumber: number;
+  reason: string;
+  cells: JSONColumnType<string[], string, string>;
+}
+
+export interface ImportMappingsTable {
+  headerKey: string;
+  headers: JSONColumnType<string[], string, string>;
+  mapping: JSONColumnType<Record<string, string>, string, string>;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
 export interface DB {
+  imports: ImportsTable;
+  importRejectedRows: ImportRejectedRowsTable;
+  importMappings: ImportMappingsTable;
+  mailboxes: MailboxesTable;
+  mailboxMessages: MailboxMessagesTable;
+  forms: FormsTable;
+  formSubmissionCounters: FormSubmissionCountersTable;
   leads: LeadsTable;
   settings: SettingsTable;
   teamRoundRobin: TeamRoundRobinTable;

@@ -1,13 +1,8 @@
-import type {
-  Account,
-  AccountCreate,
-  AccountListQuery,
-  AccountUpdate,
-} from '../../../domain/accounts/account.schema.js';
+import type { Account, AccountCreate, AccountListQuery, AccountUpdate } from '../../../domain/accounts/account.schema.js';
 import type { Actor } from '../../access/actor.js';
 import { assertCanAssign, assertCanCreate, assertReadable, assertWritable, canRead } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
-import { type Conn, type Db, inTransaction } from '../../platform/db.js';
+import { type Conn, type Db, inTransaction, type Tx } from '../../platform/db.js';
 import { invalidField, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { pickDefined } from '../../platform/objects.js';
@@ -55,54 +50,57 @@ async function checkParent(conn: Conn, actor: Actor, parentId: string, selfId: s
 }
 
 export async function createAccount(db: Db, actor: Actor, input: AccountCreate): Promise<Account> {
+  return inTransaction(db, (tx) => createAccountInTx(tx, actor, input));
+}
+
+/** Creates an account inside the caller's transaction (lead conversion creates several records atomically). */
+export async function createAccountInTx(tx: Tx, actor: Actor, input: AccountCreate): Promise<Account> {
   assertCanCreate(actor, 'account');
   const ownerId = input.ownerId ?? actor.id;
   const id = newId();
-  return inTransaction(db, async (tx) => {
-    if (ownerId !== actor.id) {
-      await requireActiveUser(tx, ownerId);
-      assertCanAssign(actor, 'account', ownerId);
-    }
-    const parent = input.parentId ? await checkParent(tx, actor, input.parentId, id) : undefined;
-    const at = now();
-    const values = {
-      id,
-      name: input.name,
-      type: input.type,
-      industry: input.industry ?? null,
-      size: input.size ?? null,
-      website: input.website ?? null,
-      email: input.email ?? null,
-      phone: input.phone ?? null,
-      registrationNumber: input.registrationNumber ?? null,
-      vatNumber: input.vatNumber ?? null,
-      billingStreet: input.billingAddress?.street ?? null,
-      billingCity: input.billingAddress?.city ?? null,
-      billingPostalCode: input.billingAddress?.postalCode ?? null,
-      billingCountry: input.billingAddress?.country ?? null,
-      parentId: input.parentId ?? null,
-      description: input.description ?? null,
-      ownerId,
-      createdBy: actor.id,
-      createdAt: at,
-      updatedAt: at,
-    };
-    await insertAccount(tx, { ...values, searchText: accountSearchText(values) });
-    const entries: NewStreamEntry[] = [
-      { entityType: 'account', entityId: id, type: 'create', actorId: actor.id, data: { name: input.name } },
-    ];
-    if (parent) {
-      entries.push({
-        entityType: 'account',
-        entityId: parent.id,
-        type: 'create_related',
-        actorId: actor.id,
-        data: { relation: 'subAccounts', record: { type: 'account', id, name: input.name } },
-      });
-    }
-    await appendStream(tx, entries);
-    return toAccount((await findAccount(tx, id)) as NonNullable<Awaited<ReturnType<typeof findAccount>>>);
-  });
+  if (ownerId !== actor.id) {
+    await requireActiveUser(tx, ownerId);
+    assertCanAssign(actor, 'account', ownerId);
+  }
+  const parent = input.parentId ? await checkParent(tx, actor, input.parentId, id) : undefined;
+  const at = now();
+  const values = {
+    id,
+    name: input.name,
+    type: input.type,
+    industry: input.industry ?? null,
+    size: input.size ?? null,
+    website: input.website ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    registrationNumber: input.registrationNumber ?? null,
+    vatNumber: input.vatNumber ?? null,
+    billingStreet: input.billingAddress?.street ?? null,
+    billingCity: input.billingAddress?.city ?? null,
+    billingPostalCode: input.billingAddress?.postalCode ?? null,
+    billingCountry: input.billingAddress?.country ?? null,
+    parentId: input.parentId ?? null,
+    description: input.description ?? null,
+    ownerId,
+    createdBy: actor.id,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await insertAccount(tx, { ...values, searchText: accountSearchText(values) });
+  const entries: NewStreamEntry[] = [
+    { entityType: 'account', entityId: id, type: 'create', actorId: actor.id, data: { name: input.name } },
+  ];
+  if (parent) {
+    entries.push({
+      entityType: 'account',
+      entityId: parent.id,
+      type: 'create_related',
+      actorId: actor.id,
+      data: { relation: 'subAccounts', record: { type: 'account', id, name: input.name } },
+    });
+  }
+  await appendStream(tx, entries);
+  return toAccount((await findAccount(tx, id)) as NonNullable<Awaited<ReturnType<typeof findAccount>>>);
 }
 
 export async function updateAccount(
@@ -126,10 +124,28 @@ export async function updateAccount(
     const before = accountDiffShape(current);
     const address = input.billingAddress;
     const after: Partial<typeof before> = {
-      ...pickDefined(input, ['name', 'type', 'industry', 'size', 'website', 'email', 'phone', 'registrationNumber', 'vatNumber', 'ownerId', 'parentId', 'description']),
+      ...pickDefined(input, [
+        'name',
+        'type',
+        'industry',
+        'size',
+        'website',
+        'email',
+        'phone',
+        'registrationNumber',
+        'vatNumber',
+        'ownerId',
+        'parentId',
+        'description',
+      ]),
       ...(address
         ? pickDefined(
-            { billingStreet: address.street, billingCity: address.city, billingPostalCode: address.postalCode, billingCountry: address.country },
+            {
+              billingStreet: address.street,
+              billingCity: address.city,
+              billingPostalCode: address.postalCode,
+              billingCountry: address.country,
+            },
             ['billingStreet', 'billingCity', 'billingPostalCode', 'billingCountry'],
           )
         : {}),
@@ -150,13 +166,33 @@ export async function updateAccount(
     ];
     const ownerChange = changes.find((c) => c.field === 'ownerId');
     if (ownerChange) {
-      entries.push({ entityType: 'account', entityId: id, type: 'assign', actorId: actor.id, data: { from: ownerChange.old, to: ownerChange.new } });
+      entries.push({
+        entityType: 'account',
+        entityId: id,
+        type: 'assign',
+        actorId: actor.id,
+        data: { from: ownerChange.old, to: ownerChange.new },
+      });
     }
     const parentChange = changes.find((c) => c.field === 'parentId');
     if (parentChange) {
       const record = { type: 'account', id, name: merged.name };
-      if (parentChange.old) entries.push({ entityType: 'account', entityId: String(parentChange.old), type: 'unrelate', actorId: actor.id, data: { relation: 'subAccounts', record } });
-      if (parentChange.new) entries.push({ entityType: 'account', entityId: String(parentChange.new), type: 'relate', actorId: actor.id, data: { relation: 'subAccounts', record } });
+      if (parentChange.old)
+        entries.push({
+          entityType: 'account',
+          entityId: String(parentChange.old),
+          type: 'unrelate',
+          actorId: actor.id,
+          data: { relation: 'subAccounts', record },
+        });
+      if (parentChange.new)
+        entries.push({
+          entityType: 'account',
+          entityId: String(parentChange.new),
+          type: 'relate',
+          actorId: actor.id,
+          data: { relation: 'subAccounts', record },
+        });
     }
     await appendStream(tx, entries);
     return getVisibleAccount(tx, actor, id);

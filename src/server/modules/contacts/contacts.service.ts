@@ -1,8 +1,14 @@
-import { type Contact, type ContactCreate, type ContactListQuery, type ContactUpdate, contactName } from '../../../domain/contacts/contact.schema.js';
+import {
+  type Contact,
+  type ContactCreate,
+  type ContactListQuery,
+  type ContactUpdate,
+  contactName,
+} from '../../../domain/contacts/contact.schema.js';
 import type { Actor } from '../../access/actor.js';
 import { assertCanAssign, assertCanCreate, assertReadable, assertWritable, canRead } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
-import { type Conn, type Db, inTransaction } from '../../platform/db.js';
+import { type Conn, type Db, inTransaction, type Tx } from '../../platform/db.js';
 import { invalidField, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { pickDefined } from '../../platform/objects.js';
@@ -11,7 +17,15 @@ import { diffFields } from '../stream/diff.js';
 import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { requireActiveUser } from '../users/users.lookup.js';
 import { CONTACT_DIFF_FIELDS, contactDiffShape, toContact } from './contacts.mapper.js';
-import { type ContactFilter, contactSearchText, countContactRows, findContact, insertContact, listContactRows, updateContactRow } from './contacts.repo.js';
+import {
+  type ContactFilter,
+  contactSearchText,
+  countContactRows,
+  findContact,
+  insertContact,
+  listContactRows,
+  updateContactRow,
+} from './contacts.repo.js';
 
 export async function getVisibleContact(conn: Conn, actor: Actor, id: string, opts: { deleted?: boolean } = {}) {
   const row = assertReadable(actor, 'contact', await findContact(conn, id), 'Contact');
@@ -35,54 +49,57 @@ async function checkAccount(conn: Conn, actor: Actor, accountId: string) {
 }
 
 export async function createContact(db: Db, actor: Actor, input: ContactCreate): Promise<Contact> {
+  return inTransaction(db, (tx) => createContactInTx(tx, actor, input));
+}
+
+/** Creates a contact inside the caller's transaction (lead conversion creates several records atomically). */
+export async function createContactInTx(tx: Tx, actor: Actor, input: ContactCreate): Promise<Contact> {
   assertCanCreate(actor, 'contact');
   const ownerId = input.ownerId ?? actor.id;
   const id = newId();
-  return inTransaction(db, async (tx) => {
-    if (ownerId !== actor.id) {
-      await requireActiveUser(tx, ownerId);
-      assertCanAssign(actor, 'contact', ownerId);
-    }
-    if (input.accountId) await checkAccount(tx, actor, input.accountId);
-    const at = now();
-    const values = {
-      id,
-      firstName: input.firstName ?? null,
-      lastName: input.lastName,
-      title: input.title ?? null,
-      emails: input.emails,
-      phones: input.phones,
-      accountId: input.accountId ?? null,
-      street: input.address?.street ?? null,
-      city: input.address?.city ?? null,
-      postalCode: input.address?.postalCode ?? null,
-      country: input.address?.country ?? null,
-      notes: input.notes ?? null,
-      ownerId,
-      createdBy: actor.id,
-      createdAt: at,
-      updatedAt: at,
-    };
-    await insertContact(tx, {
-      ...values,
-      emails: JSON.stringify(values.emails),
-      phones: JSON.stringify(values.phones),
-      searchText: contactSearchText(values),
-    });
-    const name = contactName(values);
-    const entries: NewStreamEntry[] = [{ entityType: 'contact', entityId: id, type: 'create', actorId: actor.id, data: { name } }];
-    if (values.accountId) {
-      entries.push({
-        entityType: 'account',
-        entityId: values.accountId,
-        type: 'create_related',
-        actorId: actor.id,
-        data: { relation: 'contacts', record: { type: 'contact', id, name } },
-      });
-    }
-    await appendStream(tx, entries);
-    return getVisibleContact(tx, actor, id);
+  if (ownerId !== actor.id) {
+    await requireActiveUser(tx, ownerId);
+    assertCanAssign(actor, 'contact', ownerId);
+  }
+  if (input.accountId) await checkAccount(tx, actor, input.accountId);
+  const at = now();
+  const values = {
+    id,
+    firstName: input.firstName ?? null,
+    lastName: input.lastName,
+    title: input.title ?? null,
+    emails: input.emails,
+    phones: input.phones,
+    accountId: input.accountId ?? null,
+    street: input.address?.street ?? null,
+    city: input.address?.city ?? null,
+    postalCode: input.address?.postalCode ?? null,
+    country: input.address?.country ?? null,
+    notes: input.notes ?? null,
+    ownerId,
+    createdBy: actor.id,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await insertContact(tx, {
+    ...values,
+    emails: JSON.stringify(values.emails),
+    phones: JSON.stringify(values.phones),
+    searchText: contactSearchText(values),
   });
+  const name = contactName(values);
+  const entries: NewStreamEntry[] = [{ entityType: 'contact', entityId: id, type: 'create', actorId: actor.id, data: { name } }];
+  if (values.accountId) {
+    entries.push({
+      entityType: 'account',
+      entityId: values.accountId,
+      type: 'create_related',
+      actorId: actor.id,
+      data: { relation: 'contacts', record: { type: 'contact', id, name } },
+    });
+  }
+  await appendStream(tx, entries);
+  return getVisibleContact(tx, actor, id);
 }
 
 export async function updateContact(db: Db, actor: Actor, id: string, input: ContactUpdate, ifMatch: number | undefined) {
@@ -114,14 +131,37 @@ export async function updateContact(db: Db, actor: Actor, id: string, input: Con
     });
     if (!ok) throw stale();
 
-    const entries: NewStreamEntry[] = [{ entityType: 'contact', entityId: id, type: 'update', actorId: actor.id, data: { changes } }];
+    const entries: NewStreamEntry[] = [
+      { entityType: 'contact', entityId: id, type: 'update', actorId: actor.id, data: { changes } },
+    ];
     const ownerChange = changes.find((c) => c.field === 'ownerId');
-    if (ownerChange) entries.push({ entityType: 'contact', entityId: id, type: 'assign', actorId: actor.id, data: { from: ownerChange.old, to: ownerChange.new } });
+    if (ownerChange)
+      entries.push({
+        entityType: 'contact',
+        entityId: id,
+        type: 'assign',
+        actorId: actor.id,
+        data: { from: ownerChange.old, to: ownerChange.new },
+      });
     const accountChange = changes.find((c) => c.field === 'accountId');
     if (accountChange) {
       const record = { type: 'contact', id, name: contactName(merged) };
-      if (accountChange.old) entries.push({ entityType: 'account', entityId: String(accountChange.old), type: 'unrelate', actorId: actor.id, data: { relation: 'contacts', record } });
-      if (accountChange.new) entries.push({ entityType: 'account', entityId: String(accountChange.new), type: 'relate', actorId: actor.id, data: { relation: 'contacts', record } });
+      if (accountChange.old)
+        entries.push({
+          entityType: 'account',
+          entityId: String(accountChange.old),
+          type: 'unrelate',
+          actorId: actor.id,
+          data: { relation: 'contacts', record },
+        });
+      if (accountChange.new)
+        entries.push({
+          entityType: 'account',
+          entityId: String(accountChange.new),
+          type: 'relate',
+          actorId: actor.id,
+          data: { relation: 'contacts', record },
+        });
     }
     await appendStream(tx, entries);
     return getVisibleContact(tx, actor, id);

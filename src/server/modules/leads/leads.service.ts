@@ -40,13 +40,15 @@ async function checkTeam(conn: Conn, teamId: string) {
  * Creates a lead in status `new`; with an owner it is `assigned` at once, and an unowned lead for a receiving team
  * is handed out round-robin. The first-contact clock starts now.
  */
-export async function createLead(db: Db, actor: Actor, input: LeadCreate): Promise<Lead> {
+export async function createLead(db: Db, actor: Actor, input: LeadCreate, alsoRecord: Array<Omit<NewStreamEntry, 'entityType' | 'entityId' | 'actorId'>> = []): Promise<Lead> {
   assertCanCreate(actor, 'lead');
   const id = newId();
   return inTransaction(db, async (tx) => {
     if (input.teamId) await checkTeam(tx, input.teamId);
-    let ownerId = input.ownerId ?? null;
-    if (ownerId) {
+    // Entered by hand without an owner or a receiving team: the sales user who typed it in works it.
+    const ownsByDefault = input.ownerId === undefined && !input.teamId && actor.role !== 'marketing';
+    let ownerId = input.ownerId ?? (ownsByDefault ? actor.id : null);
+    if (ownerId && ownerId !== actor.id) {
       await requireActiveUser(tx, ownerId);
       assertCanAssign(actor, 'lead', ownerId);
     }
@@ -91,6 +93,7 @@ export async function createLead(db: Db, actor: Actor, input: LeadCreate): Promi
       entries.push({ entityType: 'lead', entityId: id, type: 'assign', actorId: actor.id, data: { from: null, to: ownerId, roundRobin: Boolean(roundRobin) } });
       entries.push({ entityType: 'lead', entityId: id, type: 'status', actorId: actor.id, data: { from: 'new', to: 'assigned' } });
     }
+    entries.push(...alsoRecord.map((e) => ({ ...e, entityType: 'lead' as const, entityId: id, actorId: actor.id })));
     await appendStream(tx, entries);
     // Returned as created even when the lead went to a queue the creator cannot see (a web form, marketing).
     return toLead((await findLead(tx, id)) as NonNullable<Awaited<ReturnType<typeof findLead>>>, weights, now());

@@ -37,18 +37,21 @@ export async function appendStream(
   return ids.map((id) => ({ id, createdAt: at }));
 }
 
+export type StreamRef = { entityType: StreamEntityType; entityId: string };
+
+/** One page of the Stream of a record — and of the records whose history it carries on (`also`), newest first. */
 export async function listStream(
   conn: Conn,
   entityType: StreamEntityType,
   entityId: string,
-  opts: { limit: number; beforeSeq?: number },
+  opts: { limit: number; beforeSeq?: number; also?: StreamRef[] },
 ) {
+  const refs: StreamRef[] = [{ entityType, entityId }, ...(opts.also ?? [])];
   let q = conn
     .selectFrom('streamEntries as s')
     .leftJoin('users as u', 'u.id', 's.actorId')
-    .select(['s.id', 's.seq', 's.type', 's.createdAt', 's.data', 's.actorId', 'u.name as actorName'])
-    .where('s.entityType', '=', entityType)
-    .where('s.entityId', '=', entityId)
+    .select(['s.id', 's.seq', 's.type', 's.createdAt', 's.data', 's.actorId', 's.entityType', 's.entityId', 'u.name as actorName'])
+    .where((eb) => eb.or(refs.map((r) => eb.and([eb('s.entityType', '=', r.entityType), eb('s.entityId', '=', r.entityId)]))))
     .orderBy('s.seq', 'desc')
     .limit(opts.limit + 1);
   if (opts.beforeSeq !== undefined) q = q.where('s.seq', '<', opts.beforeSeq);

@@ -1,7 +1,8 @@
 import type { StreamEntityType, StreamEntry } from '../../../domain/stream/stream.schema.js';
 import type { Actor } from '../../access/actor.js';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
+import { decodeCursor, encodeCursor, invalidCursor } from '../../platform/cursor.js';
 import { type Db, inTransaction } from '../../platform/db.js';
+import { linkedStreams } from './stream.links.js';
 import { appendStream, listStream } from './stream.repo.js';
 
 /**
@@ -17,9 +18,11 @@ export type StreamTarget = {
 export async function getStream(db: Db, actor: Actor, target: StreamTarget, query: { limit: number; cursor?: string }) {
   await target.ensureVisible(db, actor, target.entityId);
   const cursor = decodeCursor(query.cursor);
+  if (cursor && !Number.isSafeInteger(Number(cursor.v))) throw invalidCursor();
   const rows = await listStream(db, target.entityType, target.entityId, {
     limit: query.limit,
     beforeSeq: cursor ? Number(cursor.v) : undefined,
+    also: await linkedStreams(db, target.entityType, target.entityId),
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
@@ -29,6 +32,7 @@ export async function getStream(db: Db, actor: Actor, target: StreamTarget, quer
     createdAt: r.createdAt.toISOString(),
     actor: r.actorId ? { id: r.actorId, name: r.actorName ?? '' } : null,
     data: r.data,
+    ...(r.entityId !== target.entityId ? { record: { type: r.entityType, id: r.entityId } } : {}),
   }));
   return { data, nextCursor: rows.length > query.limit && last ? encodeCursor({ v: last.seq, id: last.id }) : null };
 }
