@@ -139,17 +139,13 @@ export function leadName(l: { firstName: string | null; lastName: string | null;
 /** First contact is due this long after a lead arrives (seed 002: "First contact < 24h"). */
 export const FIRST_CONTACT_SLA_HOURS = 24;
 
-/** Merge: the survivor keeps its value unless a field names `source`; an empty survivor field takes the source's. */
+/** Lead fields a merge can take from the other lead (see common/merge.ts). */
 export const MERGEABLE_LEAD_FIELDS = [
   'firstName', 'lastName', 'company', 'title', 'email', 'phone', 'website', 'registrationNumber', 'city', 'country',
   'description', 'campaign', 'ownerId', 'budget', 'authority', 'need', 'timeline', 'companySize', 'industryFit',
   'engagement', 'icpFit',
 ] as const;
-export const mergeInput = z.object({
-  sourceId: uuid,
-  fields: z.record(z.string(), z.enum(['target', 'source'])).default({}),
-});
-export type MergeInput = z.output<typeof mergeInput>;
+export { type MergeInput, mergeInput } from '../common/merge.js';
 
 /** Conversion: an existing account/contact (e.g. one the duplicate check suggests) or a new one from the lead. */
 const convertTarget = z.union([z.object({ id: uuid }), z.object({ create: z.literal(true) })]);

@@ -1,8 +1,20 @@
+import { mergeInput } from '../../../domain/common/merge.js';
 import { contact, contactCreateInput, contactListQuery, contactUpdateInput } from '../../../domain/contacts/contact.schema.js';
 import { registerCrudRoutes } from '../../http/crud-routes.js';
+import { actorOf, ifMatchVersion, withEtag } from '../../http/request.js';
+import { errorResponses, idParams } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
+import { mergeContacts } from './contact-merge.service.js';
 import { CONTACT_CSV_COLUMNS } from './contacts.csv.js';
-import { countContacts, createContact, deleteContact, getVisibleContact, listContacts, restoreContact, updateContact } from './contacts.service.js';
+import {
+  countContacts,
+  createContact,
+  deleteContact,
+  getVisibleContact,
+  listContacts,
+  restoreContact,
+  updateContact,
+} from './contacts.service.js';
 
 export function contactRoutes(app: App) {
   registerCrudRoutes(app, {
@@ -21,4 +33,18 @@ export function contactRoutes(app: App) {
     },
     csvColumns: CONTACT_CSV_COLUMNS,
   });
+  app.post(
+    '/api/v1/contacts/:id/merge',
+    {
+      schema: {
+        tags: ['contacts'],
+        summary: 'Merge another contact into this one (the survivor); the other is kept as deleted',
+        params: idParams,
+        body: mergeInput,
+        response: { 200: contact, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      withEtag(reply, await mergeContacts(app.database.db, actorOf(req), req.params.id, req.body, ifMatchVersion(req))),
+  );
 }

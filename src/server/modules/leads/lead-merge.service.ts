@@ -1,4 +1,5 @@
-import { type Lead, MERGEABLE_LEAD_FIELDS, type MergeInput } from '../../../domain/leads/lead.schema.js';
+import { type MergeInput, pickMergedValues, unknownMergeFields } from '../../../domain/common/merge.js';
+import { type Lead, MERGEABLE_LEAD_FIELDS } from '../../../domain/leads/lead.schema.js';
 import { explainScore } from '../../../domain/leads/lead.score.js';
 import type { Actor } from '../../access/actor.js';
 import { assertWritable } from '../../access/policy.js';
@@ -11,24 +12,14 @@ import { leadSearchText, updateLeadRow } from './leads.repo.js';
 import { getVisibleLead } from './leads.service.js';
 import { getScoreWeights } from './score-weights.js';
 
-type Field = (typeof MERGEABLE_LEAD_FIELDS)[number];
-
-/** The surviving value of each field: the survivor's, unless the user picked the source's or the survivor's is empty. */
-export function mergedValues(target: Lead, source: Lead, picks: MergeInput['fields']): Partial<Lead> {
-  const out: Partial<Record<Field, unknown>> = {};
-  for (const field of MERGEABLE_LEAD_FIELDS) {
-    const pick = picks[field] ?? (target[field] == null || target[field] === 'unknown' || target[field] === 'unclear' ? 'source' : 'target');
-    if (pick === 'source' && source[field] != null) out[field] = source[field];
-  }
-  return out as Partial<Lead>;
-}
+const unsetLeadValue = (_field: string, v: unknown) => v == null || v === '' || v === 'unknown' || v === 'unclear';
 
 /**
  * Merges `sourceId` into lead `targetId` (seed 002: compare → choose → merge → move activities and links → delete the
  * duplicate). The source's Stream moves to the survivor; the source stays as a deleted record pointing at it.
  */
 export async function mergeLeads(db: Db, actor: Actor, targetId: string, input: MergeInput, ifMatch: number | undefined): Promise<Lead> {
-  const unknown = Object.keys(input.fields).filter((f) => !(MERGEABLE_LEAD_FIELDS as readonly string[]).includes(f));
+  const unknown = unknownMergeFields(input.fields, MERGEABLE_LEAD_FIELDS);
   if (unknown.length) throw invalidField(`fields.${unknown[0]}`, 'is not a field that can be merged');
   if (input.sourceId === targetId) throw invalidField('sourceId', 'a lead cannot be merged into itself');
   return inTransaction(db, async (tx) => {
@@ -42,7 +33,7 @@ export async function mergeLeads(db: Db, actor: Actor, targetId: string, input: 
     if (target.status === 'converted' || source.status === 'converted') {
       throw new AppError('invalid_transition', 'A converted lead cannot be merged');
     }
-    const after = mergedValues(target, source, input.fields);
+    const after = pickMergedValues(target as Record<string, unknown>, source as Record<string, unknown>, MERGEABLE_LEAD_FIELDS, input.fields, unsetLeadValue) as Partial<Lead>;
     const changes = diffFields(target, after, MERGEABLE_LEAD_FIELDS);
     const merged = { ...target, ...after };
     const ok = await updateLeadRow(tx, targetId, target.version, {
