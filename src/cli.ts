@@ -71,6 +71,22 @@ program
     await restoreCommand(file, opts);
   });
 
+const importCommand = program.command('import').description('import records from files');
+importCommand
+  .command('leads')
+  .argument('<file>', 'a CSV (UTF-8, `,` or `;`) or XLSX file with a header row')
+  .option('--owner <email>', 'owner of the new leads')
+  .option('--team <name>', 'receiving team: unowned leads go round-robin to its members')
+  .option('--duplicates <policy>', 'a row whose email belongs to an open lead or a contact: skip | update | create', 'skip')
+  .option('--mapping <auto|file.json>', 'column mapping: auto (remembered or guessed) or a JSON file {"header": "field"}', 'auto')
+  .option('--as <email>', 'the user the import acts as (default: the owner, else the first administrator)')
+  .description('import leads from a file (the same rules as the web wizard), with progress and a rejected-rows report')
+  .action(async (file: string, opts: { owner?: string; team?: string; duplicates?: string; mapping?: string; as?: string }) => {
+    const { withDatabase } = await import('./server/cli/with-database.js');
+    const { importLeadsFromFile } = await import('./server/modules/imports/imports.cli.js');
+    await withDatabase((database) => importLeadsFromFile(database, loadConfig().dataDir, file, opts));
+  });
+
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);

@@ -20,7 +20,8 @@ declare module 'vitest' {
 
 export function databaseNameOf(url: string): string {
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`TEST_DATABASE_URL: use a simple lower-case database name, got "${name}"`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(`TEST_DATABASE_URL: use a simple lower-case database name, got "${name}"`);
   return name;
 }
 

@@ -1,5 +1,6 @@
 import { bootstrap } from './bootstrap.js';
 import { buildApp } from './http/app.js';
+import { startMailboxPoller } from './modules/mailboxes/mailbox-poller.js';
 import type { Config } from './platform/config.js';
 import { openConfiguredDatabase } from './platform/open.js';
 
@@ -8,14 +9,19 @@ export async function serve(config: Config) {
   const database = await openConfiguredDatabase(config);
   const app = await buildApp({ database, config });
   const hint = await bootstrap(database, config, app.log);
-  app.get('/api/v1/meta', { config: { public: true }, schema: { hide: true } }, async () => ({ demoSignIn: hint, database: database.kind }));
+  app.get('/api/v1/meta', { config: { public: true }, schema: { hide: true } }, async () => ({
+    demoSignIn: hint,
+    database: database.kind,
+  }));
 
+  let mailboxPoller: ReturnType<typeof startMailboxPoller> | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: closing`);
     try {
+      await mailboxPoller?.stop();
       await app.close();
     } finally {
       await database.close();
@@ -26,8 +32,12 @@ export async function serve(config: Config) {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  // Sales mailboxes are polled in-process; a per-mailbox lease keeps several nodes from syncing one mailbox twice.
+  mailboxPoller = startMailboxPoller({ db: database.db, dataDir: config.dataDir, log: app.log });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  console.log(`\nStride is running at ${url}  (database: ${database.kind === 'embedded' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(
+    `\nStride is running at ${url}  (database: ${database.kind === 'embedded' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`,
+  );
   if (hint) console.log(hint);
   return { app, database };
 }

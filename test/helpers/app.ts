@@ -16,7 +16,11 @@ import { testDatabase } from './db.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 
-export type ApiResponse<T = any> = {
+/** A JSON body as tests read it: assertions check its shape, so it is deliberately loose. */
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON checked by the assertions
+export type Json = any;
+
+export type ApiResponse<T = Json> = {
   status: number;
   body: T;
   headers: LightMyRequestResponse['headers'];
@@ -31,13 +35,20 @@ export class Client {
   csrfToken: string | null = null;
   /** Send X-CSRF-Token on writes (switch off to test the CSRF check). */
   sendCsrf = true;
+  /** The client address the server sees (sign-in throttling counts per address). */
+  remoteAddress = '127.0.0.1';
 
   constructor(
     readonly app: App,
     readonly defaultHeaders: Record<string, string> = {},
   ) {}
 
-  async request<T = any>(method: InjectOptions['method'], url: string, body?: unknown, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
+  async request<T = Json>(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    opts: RequestOptions = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...this.defaultHeaders };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (this.csrfToken && this.sendCsrf && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
@@ -45,7 +56,7 @@ export class Client {
     if (body !== undefined) payload = JSON.stringify(body);
     if (payload !== undefined) headers['content-type'] = 'application/json';
     Object.assign(headers, opts.headers);
-    const raw = await this.app.inject({ method, url, headers, payload });
+    const raw = await this.app.inject({ method, url, headers, payload, remoteAddress: this.remoteAddress });
     for (const c of raw.cookies as Array<{ name: string; value: string; expires?: Date; maxAge?: number }>) {
       const cleared = c.value === '' || (c.expires && c.expires.getTime() <= Date.now()) || c.maxAge === 0;
       if (cleared) this.cookies.delete(c.name);
@@ -57,21 +68,21 @@ export class Client {
     return { status: raw.statusCode, body: parsed as T, headers: raw.headers, raw };
   }
 
-  get<T = any>(url: string, opts?: RequestOptions) {
+  get<T = Json>(url: string, opts?: RequestOptions) {
     return this.request<T>('GET', url, undefined, opts);
   }
-  post<T = any>(url: string, body?: unknown, opts?: RequestOptions) {
+  post<T = Json>(url: string, body?: unknown, opts?: RequestOptions) {
     return this.request<T>('POST', url, body, opts);
   }
-  patch<T = any>(url: string, body?: unknown, opts?: RequestOptions) {
+  patch<T = Json>(url: string, body?: unknown, opts?: RequestOptions) {
     return this.request<T>('PATCH', url, body, opts);
   }
-  delete<T = any>(url: string, opts?: RequestOptions) {
+  delete<T = Json>(url: string, opts?: RequestOptions) {
     return this.request<T>('DELETE', url, undefined, opts);
   }
 
   /** All pages of a collection, following nextCursor. */
-  async all<T = any>(url: string): Promise<T[]> {
+  async all<T = Json>(url: string): Promise<T[]> {
     const out: T[] = [];
     let cursor: string | null = null;
     for (let i = 0; i < 1000; i++) {
@@ -127,7 +138,13 @@ export class TestApp {
     seq += 1;
     const email = opts.email ?? `${role.replace(/_/g, '-')}-${seq}-${randomBytes(3).toString('hex')}@test.stride.local`;
     const password = opts.password ?? TEST_PASSWORD;
-    const user = await createUser(this.db, null, { email, name: opts.name ?? `${role} ${seq}`, role, password, teamIds: opts.teamIds });
+    const user = await createUser(this.db, null, {
+      email,
+      name: opts.name ?? `${role} ${seq}`,
+      role,
+      password,
+      teamIds: opts.teamIds,
+    });
     return { ...user, password, actor: await this.actor(user.id) };
   }
 
@@ -155,7 +172,10 @@ export class TestApp {
   /** A client authenticated by a fresh API token of `user` (no cookie, no CSRF). */
   async bearerClient(user: { id: string }): Promise<Client & { token: string; tokenId: string }> {
     const created = await createApiToken(this.db, await this.actor(user.id), `test token ${++seq}`);
-    const client = new Client(this.app, { authorization: `Bearer ${created.token}` }) as Client & { token: string; tokenId: string };
+    const client = new Client(this.app, { authorization: `Bearer ${created.token}` }) as Client & {
+      token: string;
+      tokenId: string;
+    };
     client.token = created.token;
     client.tokenId = created.id;
     return client;
@@ -184,8 +204,16 @@ export function useTestApp(setup?: (t: TestApp) => Promise<void>): { readonly cu
 }
 
 /** Checks the error envelope and returns its details for field assertions. */
-export function errorOf(res: ApiResponse): { code: string; message: string; details: Array<{ field?: string; message: string }> } {
-  const err = (res.body as { error?: unknown })?.error as { code: string; message: string; details: Array<{ field?: string; message: string }> };
+export function errorOf(res: ApiResponse): {
+  code: string;
+  message: string;
+  details: Array<{ field?: string; message: string }>;
+} {
+  const err = (res.body as { error?: unknown })?.error as {
+    code: string;
+    message: string;
+    details: Array<{ field?: string; message: string }>;
+  };
   if (!err) throw new Error(`expected an error body, got ${res.status} ${JSON.stringify(res.body)}`);
   return err;
 }

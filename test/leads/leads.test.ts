@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LEAD_STATUSES, type LeadStatus } from '../../src/domain/leads/lead.lifecycle.js';
-import { recordFirstContact } from '../../src/server/modules/leads/lead-lifecycle.service.js';
+import { recordFirstContact } from '../../src/server/modules/leads/first-contact.js';
 import { advanceClockForTests, resetClockForTests } from '../../src/server/platform/clock.js';
 import { errorOf, fieldsOf, useTestApp } from '../helpers/app.js';
 import { buildWorld, type World } from '../helpers/world.js';

@@ -60,7 +60,16 @@ export type StrideProcess = {
 /** Environment for a child: the parent's, minus anything that would point it at another database. */
 export function strideEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, STRIDE_DEMO: '0', LOG_LEVEL: 'warn' };
-  for (const key of ['DATABASE_URL', 'TEST_DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'STRIDE_ADMIN_EMAIL', 'STRIDE_ADMIN_PASSWORD']) delete env[key];
+  for (const key of [
+    'DATABASE_URL',
+    'TEST_DATABASE_URL',
+    'DATA_DIR',
+    'PORT',
+    'HOST',
+    'STRIDE_ADMIN_EMAIL',
+    'STRIDE_ADMIN_PASSWORD',
+  ])
+    delete env[key];
   for (const [key, value] of Object.entries(extra)) if (value !== undefined) env[key] = value;
   return env;
 }
@@ -114,14 +123,20 @@ export async function waitForExit(proc: StrideProcess, ms: number, what: string)
 export async function runCli(args: string[], env: NodeJS.ProcessEnv, ms = 60_000): Promise<string> {
   const proc = startCli(args, env);
   const exit = await waitForExit(proc, ms, `stride ${args.join(' ')}`);
-  if (exit.code !== 0) throw new Error(`stride ${args.join(' ')} exited with ${exit.code ?? exit.signal}. Output:\n${proc.output()}`);
+  if (exit.code !== 0)
+    throw new Error(`stride ${args.join(' ')} exited with ${exit.code ?? exit.signal}. Output:\n${proc.output()}`);
   return proc.output();
 }
 
 export type Server = StrideProcess & { url: string; port: number; dataDir: string | undefined };
 
 /** Starts `stride serve` and waits until /api/v1/health answers; fails early if the process dies. */
-export async function startServer(opts: { dataDir?: string; databaseUrl?: string; admin?: boolean; readyMs?: number }): Promise<Server> {
+export async function startServer(opts: {
+  dataDir?: string;
+  databaseUrl?: string;
+  admin?: boolean;
+  readyMs?: number;
+}): Promise<Server> {
   const port = await freePort();
   const env = strideEnv({
     PORT: String(port),
@@ -155,7 +170,9 @@ export async function waitUntilServing(server: Server, ms: number): Promise<void
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`The server at ${server.url} did not answer /api/v1/health within ${ms} ms (${lastError}). Output:\n${server.output()}`);
+  throw new Error(
+    `The server at ${server.url} did not answer /api/v1/health within ${ms} ms (${lastError}). Output:\n${server.output()}`,
+  );
 }
 
 /** SIGTERM to the `stride` process (as `kill PID` would), then a bounded wait for its exit. */

@@ -11,6 +11,8 @@ import {
   userRef,
   uuid,
 } from '../common/fields.js';
+import { isoDate } from '../money/exchange-rate.schema.js';
+import { currencyCode, moneyAmount } from '../money/money.js';
 import { LEAD_STATUSES } from './lead.lifecycle.js';
 import { SCORE_FACTORS } from './lead.score.js';
 
@@ -152,7 +154,15 @@ const convertTarget = z.union([z.object({ id: uuid }), z.object({ create: z.lite
 export const convertInput = z.object({
   account: convertTarget.default({ create: true }),
   contact: convertTarget.default({ create: true }),
-  /** Opportunities arrive with the pipeline capability; until then a conversion creates account + contact only. */
-  opportunity: z.undefined({ message: 'opportunities are not available yet' }).optional(),
+  /** Optionally an opportunity, created in the first open stage of the pipeline (the default one when omitted). */
+  opportunity: z
+    .object({
+      name: z.string().trim().min(1, 'is required').max(200),
+      amount: moneyAmount,
+      currency: currencyCode,
+      closeDate: isoDate.nullable().optional(),
+      pipelineId: uuid.optional(),
+    })
+    .optional(),
 });
 export type ConvertInput = z.output<typeof convertInput>;

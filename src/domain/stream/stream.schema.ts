@@ -15,10 +15,12 @@ export const STREAM_TYPES = [
   'merge',
   'delete',
   'restore',
+  /** an activity on the record was held, completed, not held or cancelled */
+  'activity',
 ] as const;
 export type StreamType = (typeof STREAM_TYPES)[number];
 
-export const STREAM_ENTITY_TYPES = ['account', 'contact', 'lead', 'opportunity', 'user', 'team', 'form'] as const;
+export const STREAM_ENTITY_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'user', 'team', 'form', 'pipeline'] as const;
 export type StreamEntityType = (typeof STREAM_ENTITY_TYPES)[number];
 
 /** One field change in an `update` entry. */

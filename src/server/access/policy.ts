@@ -8,7 +8,7 @@ import type { Actor } from './actor.js';
  * A record the actor may not see is reported as not found (404), never as forbidden.
  */
 
-export type OwnedEntity = 'account' | 'contact' | 'lead';
+export type OwnedEntity = 'account' | 'contact' | 'lead' | 'activity' | 'opportunity';
 
 /** How far a role reaches for one entity: everything, its teams' records, its own, or nothing. */
 type Reach = 'all' | 'team' | 'own' | 'none';
@@ -54,6 +54,8 @@ const POLICIES: Record<OwnedEntity, EntityPolicy> = {
   account: salesRecordPolicy,
   contact: salesRecordPolicy,
   lead: leadPolicy,
+  activity: salesRecordPolicy,
+  opportunity: salesRecordPolicy,
 };
 
 function reachAllows(reach: Reach, actor: Actor, record: Guarded): boolean {

@@ -10,9 +10,15 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { accountRoutes } from '../modules/accounts/accounts.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { contactRoutes } from '../modules/contacts/contacts.routes.js';
+import { activityRoutes } from '../modules/activities/activities.routes.js';
 import { duplicateRoutes } from '../modules/duplicates/duplicates.routes.js';
 import { formRoutes } from '../modules/forms/forms.routes.js';
+import { importRoutes } from '../modules/imports/imports.routes.js';
+import { exchangeRateRoutes } from '../modules/exchange-rates/exchange-rates.routes.js';
+import { opportunityRoutes } from '../modules/opportunities/opportunities.routes.js';
+import { pipelineRoutes } from '../modules/pipelines/pipelines.routes.js';
 import { leadRoutes } from '../modules/leads/leads.routes.js';
+import { mailboxRoutes } from '../modules/mailboxes/mailboxes.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/db.js';
@@ -39,8 +45,18 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Stride API', version: '1', description: 'Stride CRM public REST API v1. Sign in with POST /api/v1/auth/login (cookie + X-CSRF-Token on writes) or send `Authorization: Bearer <token>`.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'stride_session' } } },
+      info: {
+        title: 'Stride API',
+        version: '1',
+        description:
+          'Stride CRM public REST API v1. Sign in with POST /api/v1/auth/login (cookie + X-CSRF-Token on writes) or send `Authorization: Bearer <token>`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'stride_session' },
+        },
+      },
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,
@@ -51,23 +67,38 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   registerIdempotency(app);
 
   app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/v1/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true, database: opts.database.kind }));
+  app.get('/api/v1/health', { config: { public: true }, schema: { hide: true } }, async () => ({
+    ok: true,
+    database: opts.database.kind,
+  }));
   authRoutes(app);
   userRoutes(app);
   accountRoutes(app);
   contactRoutes(app);
   leadRoutes(app);
   duplicateRoutes(app);
+  activityRoutes(app);
   formRoutes(app);
+  mailboxRoutes(app);
+  importRoutes(app);
+  pipelineRoutes(app);
+  opportunityRoutes(app);
+  exchangeRateRoutes(app);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt UI is served without restarting the server.
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
+    app.get('/', { config: { public: true }, schema: { hide: true } }, (_req, reply) => reply.type('text/html').sendFile('index.html'));
+  }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {
       const err = new AppError('not_found', `No route ${req.method} ${req.url.split('?')[0]}`);
       return reply.code(404).send({ error: { code: err.code, message: err.message, details: [] } });
     }
     if (!hasWeb) return reply.code(503).type('text/plain').send('The web UI is not built yet: run `npm run build`.');
+    // A missing asset is a 404, not the app: a stale page must not get HTML instead of its script.
+    if (req.url.startsWith('/assets/') || /\.[a-z0-9]+(\?|$)/i.test(req.url)) return reply.code(404).type('text/plain').send('Not found');
     // The single-page app handles its own routes.
     return reply.type('text/html').sendFile('index.html');
   });

@@ -305,7 +305,128 @@ export interface ImportMappingsTable {
   updatedBy: string | null;
 }
 
+export interface ActivitiesTable {
+  id: string;
+  type: string;
+  subject: string;
+  description: string | null;
+  status: Generated<string>;
+  startsAt: Timestamp | null;
+  endsAt: Timestamp | null;
+  dueAt: Timestamp | null;
+  at: Generated<Date | null>;
+  location: string | null;
+  videoUrl: string | null;
+  outcome: string | null;
+  reminderAt: Timestamp | null;
+  relatedType: string | null;
+  relatedId: string | null;
+  ownerId: string;
+  completedAt: Timestamp | null;
+  searchText: string;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+  deletedAt: Timestamp | null;
+}
+
+export interface ActivityParticipantsTable {
+  activityId: string;
+  participantType: string;
+  participantId: string;
+}
+
+export interface PipelinesTable {
+  id: string;
+  name: string;
+  isDefault: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+  deletedAt: Timestamp | null;
+}
+
+export interface PipelineStagesTable {
+  id: string;
+  pipelineId: string;
+  name: string;
+  position: number;
+  probability: number;
+  kind: string;
+  requiresApproval: Generated<boolean>;
+  checklist: JSONColumnType<string[], string | undefined, string>;
+  retiredAt: Timestamp | null;
+}
+
+export interface OpportunitiesTable {
+  id: string;
+  name: string;
+  accountId: string;
+  primaryContactId: string | null;
+  pipelineId: string;
+  stageId: string;
+  stageEnteredAt: Timestamp;
+  /** numeric(14,2): a decimal string, never a float */
+  amount: string;
+  currency: string;
+  probabilityOverride: number | null;
+  expectedCloseDate: ColumnType<string | null, string | null | undefined, string | null>;
+  ownerId: string;
+  forecastCategory: Generated<string>;
+  nextStep: string | null;
+  description: string | null;
+  source: string | null;
+  leadId: string | null;
+  status: Generated<string>;
+  lostReason: string | null;
+  closeNote: string | null;
+  closedAt: Timestamp | null;
+  searchText: string;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+  deletedAt: Timestamp | null;
+}
+
+export interface OpportunityContactsTable {
+  opportunityId: string;
+  contactId: string;
+  role: string;
+}
+
+export interface OpportunityStageHistoryTable {
+  id: string;
+  opportunityId: string;
+  stageId: string;
+  enteredAt: Timestamp;
+  leftAt: Timestamp | null;
+  enteredBy: string | null;
+}
+
+export interface ExchangeRatesTable {
+  id: string;
+  currency: string;
+  date: ColumnType<string, string, string>;
+  /** numeric(20,8): a decimal string */
+  rate: string;
+  source: Generated<string>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+}
+
 export interface DB {
+  pipelines: PipelinesTable;
+  pipelineStages: PipelineStagesTable;
+  opportunities: OpportunitiesTable;
+  opportunityContacts: OpportunityContactsTable;
+  opportunityStageHistory: OpportunityStageHistoryTable;
+  exchangeRates: ExchangeRatesTable;
+  activities: ActivitiesTable;
+  activityParticipants: ActivityParticipantsTable;
   imports: ImportsTable;
   importRejectedRows: ImportRejectedRowsTable;
   importMappings: ImportMappingsTable;

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { type CursorValue, decodeCursor, encodeCursor } from './cursor.js';
+import { type CursorValue, decodeCursor, encodeCursor, invalidCursor } from './cursor.js';
 
 /**
  * Keyset paging on (sort expression, id). Sort values are strings (lower-cased names) or ISO timestamps
@@ -20,6 +20,9 @@ export function parseSort(sort: string): { field: string; dir: 'asc' | 'desc' } 
 export function keysetCondition(spec: SortSpec, cursor: string | undefined): RawBuilder<boolean> | undefined {
   const c = decodeCursor(cursor);
   if (!c) return undefined;
+  // A forged value must not reach the ::timestamptz / ::bigint casts (a database error would be a 500).
+  if (spec.kind === 'timestamp' && (typeof c.v !== 'string' || !/^\d{4}-\d\d-\d\dT/.test(c.v) || Number.isNaN(Date.parse(c.v)))) throw invalidCursor();
+  if (spec.kind === 'number' && !Number.isSafeInteger(Number(c.v))) throw invalidCursor();
   const value =
     spec.kind === 'timestamp' ? sql`${String(c.v)}::timestamptz` : spec.kind === 'number' ? sql`${Number(c.v)}::bigint` : sql`${String(c.v)}`;
   return spec.dir === 'asc'

@@ -10,15 +10,16 @@ import { findAccount } from '../accounts/accounts.repo.js';
 import { createAccountInTx } from '../accounts/accounts.service.js';
 import { findContact } from '../contacts/contacts.repo.js';
 import { createContactInTx } from '../contacts/contacts.service.js';
+import { createOpportunityInTx } from '../opportunities/opportunities.service.js';
 import { appendStream } from '../stream/stream.repo.js';
 import { updateLeadRow } from './leads.repo.js';
 import { getVisibleLead } from './leads.service.js';
 
-export type ConvertResult = { lead: Lead; accountId: string; contactId: string };
+export type ConvertResult = { lead: Lead; accountId: string; contactId: string; opportunityId: string | null };
 
 /**
  * Converts a qualified lead (in_process) into an account and a contact — new ones made from the lead, or existing
- * ones the user picked (e.g. from the duplicate check). The lead becomes `converted`, read-only and linked to what
+ * ones the user picked (e.g. from the duplicate check) — and, when asked, an opportunity in the first open stage. The lead becomes `converted`, read-only and linked to what
  * it became; every record involved gets a Stream entry pointing back, all in one transaction.
  */
 export async function convertLead(db: Db, actor: Actor, id: string, input: ConvertInput, ifMatch: number | undefined): Promise<ConvertResult> {
@@ -34,6 +35,29 @@ export async function convertLead(db: Db, actor: Actor, id: string, input: Conve
     const ownerId = lead.ownerId ?? actor.id;
     const accountId = await resolveAccount(tx, actor, lead, input.account, ownerId);
     const contactId = await resolveContact(tx, actor, lead, input.contact, ownerId, accountId);
+    const fromLead = { type: 'lead', id, name: lead.name };
+    const opportunityId = input.opportunity
+      ? (
+          await createOpportunityInTx(
+            tx,
+            actor,
+            {
+              name: input.opportunity.name,
+              accountId,
+              primaryContactId: contactId,
+              pipelineId: input.opportunity.pipelineId,
+              amount: input.opportunity.amount,
+              currency: input.opportunity.currency,
+              expectedCloseDate: input.opportunity.closeDate ?? null,
+              ownerId,
+              source: lead.source,
+              nextStep: null,
+              description: null,
+            },
+            { id, name: lead.name },
+          )
+        ).id
+      : null;
 
     const ok = await updateLeadRow(tx, id, lead.version, {
       status: 'converted',
@@ -43,14 +67,13 @@ export async function convertLead(db: Db, actor: Actor, id: string, input: Conve
       updatedAt: now(),
     });
     if (!ok) throw stale();
-    const fromLead = { type: 'lead', id, name: lead.name };
     await appendStream(tx, [
       { entityType: 'lead', entityId: id, type: 'status', actorId: actor.id, data: { from: lead.status, to: 'converted' } },
-      { entityType: 'lead', entityId: id, type: 'convert', actorId: actor.id, data: { accountId, contactId } },
+      { entityType: 'lead', entityId: id, type: 'convert', actorId: actor.id, data: { accountId, contactId, opportunityId } },
       { entityType: 'account', entityId: accountId, type: 'convert', actorId: actor.id, data: { lead: fromLead } },
       { entityType: 'contact', entityId: contactId, type: 'convert', actorId: actor.id, data: { lead: fromLead } },
     ]);
-    return { lead: await getVisibleLead(tx, actor, id), accountId, contactId };
+    return { lead: await getVisibleLead(tx, actor, id), accountId, contactId, opportunityId };
   });
 }
 

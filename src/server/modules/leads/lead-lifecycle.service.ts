@@ -3,8 +3,10 @@ import type { Lead, LeadTransition } from '../../../domain/leads/lead.schema.js'
 import type { Actor } from '../../access/actor.js';
 import { assertWritable } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
-import { type Conn, type Db, inTransaction } from '../../platform/db.js';
+import { type Db, inTransaction } from '../../platform/db.js';
 import { AppError, stale } from '../../platform/errors.js';
+import { activityCreateInput } from '../../../domain/activities/activity.schema.js';
+import { createActivityInTx } from '../activities/activities.service.js';
 import { appendStream } from '../stream/stream.repo.js';
 import { getVisibleLead } from './leads.service.js';
 import { updateLeadRow } from './leads.repo.js';
@@ -30,6 +32,21 @@ export async function transitionLead(db: Db, actor: Actor, id: string, input: Le
       updatedAt: now(),
     });
     if (!ok) throw stale();
+    if (to === 'recycled' && input.recontactOn) {
+      // Seed 002: a recycled lead is re-contacted later — the owner gets a task for that day.
+      await createActivityInTx(
+        tx,
+        actor,
+        activityCreateInput.parse({
+          type: 'task',
+          subject: `Re-contact ${current.name}`,
+          description: input.reason ?? null,
+          dueAt: `${input.recontactOn}T08:00:00.000Z`,
+          relatedTo: { type: 'lead', id },
+          ownerId: current.ownerId ?? actor.id,
+        }),
+      );
+    }
     await appendStream(tx, {
       entityType: 'lead',
       entityId: id,
@@ -39,12 +56,4 @@ export async function transitionLead(db: Db, actor: Actor, id: string, input: Le
     });
     return getVisibleLead(tx, actor, id);
   });
-}
-
-/**
- * Stops the first-contact clock: called by the activity module when a call is logged, an email is sent or a
- * meeting is held on the lead. Only the first contact counts.
- */
-export async function recordFirstContact(conn: Conn, leadId: string, at: Date): Promise<void> {
-  await conn.updateTable('leads').set({ firstContactedAt: at }).where('id', '=', leadId).where('firstContactedAt', 'is', null).execute();
 }

@@ -55,10 +55,10 @@ export function leadRoutes(app: App) {
     {
       schema: {
         tags,
-        summary: 'Convert a lead in process into an account and a contact (new or existing)',
+        summary: 'Convert a lead in process into an account and a contact (new or existing), optionally with an opportunity',
         params: idParams,
         body: convertInput,
-        response: { 200: z.object({ lead, accountId: z.string(), contactId: z.string() }), ...errorResponses },
+        response: { 200: z.object({ lead, accountId: z.string(), contactId: z.string(), opportunityId: z.string().nullable() }), ...errorResponses },
       },
     },
     async (req) => convertLead(app.database.db, actorOf(req), req.params.id, req.body, ifMatchVersion(req)),

@@ -46,12 +46,14 @@ function toUser(r: UserRow, teamIds: string[]): User {
 
 /** Everyone signed in may see the user directory (names for owner pickers); never password hashes. */
 export async function listUsers(db: Db, _actor: Actor, query: { q?: string; role?: Role; active?: boolean; limit: number }) {
-  let q = selectUsers(db).orderBy(sql`lower(name)`).orderBy('id').limit(query.limit);
+  // With a search term the limit applies after matching, or matches beyond the first page would be missed.
+  let q = selectUsers(db).orderBy(sql`lower(name)`).orderBy('id');
+  if (!query.q) q = q.limit(query.limit);
   if (query.role) q = q.where('role', '=', query.role);
   if (query.active !== undefined) q = q.where('active', '=', query.active);
   const rows = await q.execute();
   const needle = query.q ? foldText(query.q) : undefined;
-  const filtered = needle ? rows.filter((r) => foldText(`${r.name} ${r.email}`).includes(needle)) : rows;
+  const filtered = needle ? rows.filter((r) => foldText(`${r.name} ${r.email}`).includes(needle)).slice(0, query.limit) : rows;
   const teams = await teamIdsByUser(db, filtered.map((r) => r.id));
   return { data: filtered.map((r) => toUser(r, teams.get(r.id) ?? [])), nextCursor: null };
 }

@@ -98,7 +98,8 @@ export const api = {
   get: async <T>(path: string, query?: Query) => (await apiRequest<T>(path, { query })).data,
   post: async <T>(path: string, body?: unknown) => (await apiRequest<T>(path, { method: 'POST', body })).data,
   patch: async <T>(path: string, body: unknown, version?: number) =>
-    (await apiRequest<T>(path, { method: 'PATCH', body, headers: version === undefined ? {} : { 'If-Match': `"${version}"` } })).data,
+    (await apiRequest<T>(path, { method: 'PATCH', body, headers: version === undefined ? {} : { 'If-Match': `"${version}"` } }))
+      .data,
   delete: async (path: string) => {
     await apiRequest<null>(path, { method: 'DELETE' });
   },

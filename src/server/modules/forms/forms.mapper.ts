@@ -1,0 +1,45 @@
+import { type Form, type FormFieldConfig, submitPath } from '../../../domain/forms/form.schema.js';
+import type { FormRow } from './forms.repo.js';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+export function toForm(r: FormRow): Form {
+  return {
+    id: r.id,
+    version: r.version,
+    createdAt: iso(r.createdAt),
+    updatedAt: iso(r.updatedAt),
+    createdBy: r.createdBy,
+    updatedBy: r.updatedBy,
+    name: r.name,
+    active: r.active,
+    fields: r.fields as FormFieldConfig[],
+    source: r.source as Form['source'],
+    campaign: r.campaign,
+    teamId: r.teamId,
+    team: r.teamId && r.teamName ? { id: r.teamId, name: r.teamName } : null,
+    thankYouMessage: r.thankYouMessage,
+    redirectUrl: r.redirectUrl,
+    allowedOrigins: r.allowedOrigins ?? [],
+    intakeUserId: r.intakeUserId,
+    intakeUser: r.intakeUserName ? { id: r.intakeUserId, name: r.intakeUserName } : null,
+    submissionCount: r.submissionCount,
+    lastSubmissionAt: r.lastSubmissionAt ? iso(r.lastSubmissionAt) : null,
+    submitPath: submitPath(r.id),
+    deletedAt: r.deletedAt ? iso(r.deletedAt) : null,
+  };
+}
+
+/** The fields an admin edits, compared old → new for the form's Stream. */
+export const FORM_DIFF_FIELDS = [
+  'name',
+  'active',
+  'fields',
+  'source',
+  'campaign',
+  'teamId',
+  'thankYouMessage',
+  'redirectUrl',
+  'allowedOrigins',
+  'intakeUserId',
+] as const satisfies ReadonlyArray<keyof Form>;

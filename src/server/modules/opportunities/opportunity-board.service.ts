@@ -1,0 +1,77 @@
+import { Decimal } from 'decimal.js';
+import type { BoardCard, BoardColumnQuery, BoardQuery } from '../../../domain/opportunities/opportunity.schema.js';
+import type { Stage } from '../../../domain/pipelines/pipeline.schema.js';
+import type { Actor } from '../../access/actor.js';
+import type { Db } from '../../platform/db.js';
+import { invalidField } from '../../platform/errors.js';
+import { getPipeline } from '../pipelines/pipelines.service.js';
+import { boardTotals, columnCards, type StageTotals } from './opportunity-board.repo.js';
+import { daysSince } from './opportunities.mapper.js';
+import type { OpportunityRow, Valuation } from './opportunities.repo.js';
+import { valuation } from './opportunities.service.js';
+
+const money = (v: string | null | undefined) => new Decimal(v ?? 0).toFixed(2);
+
+function toCard(r: OpportunityRow): BoardCard {
+  return {
+    id: r.id,
+    version: r.version,
+    name: r.name,
+    account: r.accountName ? { id: r.accountId, name: r.accountName } : null,
+    amount: r.amount,
+    currency: r.currency,
+    amountBase: r.amountBase,
+    expectedCloseDate: r.expectedCloseDate,
+    owner: r.ownerName ? { id: r.ownerId, name: r.ownerName } : null,
+    daysInStage: daysSince(r.stageEnteredAt),
+    probability: r.probability,
+    status: r.status as BoardCard['status'],
+    forecastCategory: r.forecastCategory as BoardCard['forecastCategory'],
+  };
+}
+
+function filterOf(q: BoardQuery) {
+  if (q.closeFrom && q.closeTo && q.closeFrom > q.closeTo) throw invalidField('closeTo', 'is before closeFrom');
+  return { ownerId: q.ownerId, teamId: q.teamId, closeFrom: q.closeFrom, closeTo: q.closeTo, forecastCategory: q.forecastCategory, q: q.q };
+}
+
+function column(stage: Stage, totals: StageTotals | undefined, cards: { rows: OpportunityRow[]; nextCursor: string | null }) {
+  return {
+    stage: { id: stage.id, name: stage.name, kind: stage.kind, probability: stage.probability, requiresApproval: stage.requiresApproval, position: stage.position },
+    count: totals?.count ?? 0,
+    sum: money(totals?.sum),
+    weightedSum: money(totals?.weightedSum),
+    cards: cards.rows.map(toCard),
+    nextCursor: cards.nextCursor,
+  };
+}
+
+/**
+ * The kanban of one pipeline: per active stage the count, base-currency sum and weighted sum of the deals the
+ * actor may see (same filters), and the first page of cards; further cards load per column.
+ */
+export async function getBoard(db: Db, actor: Actor, pipelineId: string, query: BoardQuery) {
+  const pipeline = await getPipeline(db, actor, pipelineId);
+  const filter = filterOf(query);
+  const v: Valuation = await valuation(db, query.asOf);
+  const totals = new Map((await boardTotals(db, actor, pipeline.id, filter, v)).map((t) => [t.stageId, t]));
+  const columns = [];
+  for (const stage of pipeline.stages) {
+    const cards = await columnCards(db, actor, pipeline.id, stage.id, filter, { limit: query.limit }, v);
+    columns.push(column(stage, totals.get(stage.id), cards));
+  }
+  const missing = new Set([...totals.values()].flatMap((t) => t.missing ?? []));
+  return { pipeline: { id: pipeline.id, name: pipeline.name }, baseCurrency: v.base, asOf: v.asOf, columns, missingRates: [...missing].sort() };
+}
+
+/** One column of the board, for lazy loading (`cursor` from the previous page of that column). */
+export async function getBoardColumn(db: Db, actor: Actor, pipelineId: string, stageId: string, query: BoardColumnQuery) {
+  const pipeline = await getPipeline(db, actor, pipelineId);
+  const stage = pipeline.stages.find((s) => s.id === stageId);
+  if (!stage) throw invalidField('stageId', 'is not an active stage of this pipeline');
+  const filter = filterOf(query);
+  const v = await valuation(db, query.asOf);
+  const totals = (await boardTotals(db, actor, pipeline.id, { ...filter, stageId }, v))[0];
+  const cards = await columnCards(db, actor, pipeline.id, stage.id, filter, { limit: query.limit, cursor: query.cursor }, v);
+  return column(stage, totals, cards);
+}

@@ -1,0 +1,77 @@
+import type { Pipeline, Stage } from '../../../domain/pipelines/pipeline.schema.js';
+import { firstOpenStage } from '../../../domain/pipelines/pipeline.schema.js';
+import type { Actor } from '../../access/actor.js';
+import type { Conn, Tx } from '../../platform/db.js';
+import { AppError, invalidField } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import type { NewStreamEntry } from '../stream/stream.repo.js';
+import { findPipeline } from '../pipelines/pipelines.repo.js';
+import { defaultPipeline, getPipeline } from '../pipelines/pipelines.service.js';
+import { closeStageStay, openStageStay } from './opportunities.repo.js';
+
+/** The pipeline a deal goes into: the named one (400 when unknown) or the default. */
+export async function resolvePipeline(conn: Conn, actor: Actor, pipelineId: string | undefined): Promise<Pipeline> {
+  if (!pipelineId) return defaultPipeline(conn);
+  const row = await findPipeline(conn, pipelineId);
+  if (!row || row.deletedAt) throw invalidField('pipelineId', 'no such pipeline');
+  return getPipeline(conn, actor, pipelineId);
+}
+
+/** The stage named (must be an active stage of the pipeline), or the pipeline's first open stage. */
+export function resolveStage(pipeline: Pipeline, stageId: string | undefined): Stage {
+  if (stageId) {
+    const stage = pipeline.stages.find((s) => s.id === stageId);
+    if (!stage) throw invalidField('stageId', `is not an active stage of the pipeline "${pipeline.name}"`);
+    return stage;
+  }
+  const first = firstOpenStage(pipeline.stages);
+  if (!first) throw new AppError('conflict', `The pipeline "${pipeline.name}" has no open stage`);
+  return first;
+}
+
+export function stageOfKind(pipeline: Pipeline, kind: 'won' | 'lost'): Stage {
+  const stage = pipeline.stages.find((s) => s.kind === kind);
+  if (!stage) throw new AppError('conflict', `The pipeline "${pipeline.name}" has no ${kind} stage`);
+  return stage;
+}
+
+/**
+ * The gates of moving into a stage by drag or PATCH: won/lost stages are reached through close (which asks for
+ * the reason), and a stage that requires management approval refuses entry until approval exists (the approval
+ * step is a later capability: until then such a stage cannot be entered at all).
+ */
+export function assertMayEnter(stage: Stage, via: 'move' | 'close'): void {
+  if (via === 'move' && stage.kind !== 'open') {
+    throw new AppError('invalid_transition', `"${stage.name}" is a ${stage.kind} stage: close the opportunity (POST …/close) instead`, [
+      { field: 'stageId', message: `use close with outcome ${stage.kind}`, to: stage.id },
+    ]);
+  }
+  if (stage.requiresApproval) {
+    throw new AppError('invalid_transition', `"${stage.name}" requires management approval before an opportunity may enter it`, [
+      { field: 'stageId', message: 'requires approval', to: stage.id, gate: 'approval' },
+    ]);
+  }
+}
+
+type StageLike = { id: string; name: string };
+
+/** Ends the stay in the current stage and starts one in `to`; returns the `status` Stream entry of the move. */
+export async function enterStage(
+  tx: Tx,
+  actor: Actor,
+  opportunityId: string,
+  from: StageLike | null,
+  to: StageLike,
+  at: Date,
+  extra: Record<string, unknown> = {},
+): Promise<NewStreamEntry> {
+  if (from) await closeStageStay(tx, opportunityId, at);
+  await openStageStay(tx, { id: newId(), opportunityId, stageId: to.id, enteredAt: at, enteredBy: actor.id });
+  return {
+    entityType: 'opportunity',
+    entityId: opportunityId,
+    type: 'status',
+    actorId: actor.id,
+    data: { from: from ? { id: from.id, name: from.name } : null, to: { id: to.id, name: to.name }, ...extra },
+  };
+}

@@ -1,0 +1,56 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireAuth } from './auth/RequireAuth.js';
+import { AppLayout } from './shell/AppLayout.js';
+import { PageLoader } from './shell/PageLoader.js';
+
+// Each page is its own chunk: the sign-in page and the shell load first, the rest on demand.
+const LoginPage = lazy(() => import('../modules/auth/LoginPage.js'));
+const LeadsPage = lazy(() => import('../modules/leads/LeadsPage.js'));
+const LeadDetailPage = lazy(() => import('../modules/leads/LeadDetailPage.js'));
+const AccountsPage = lazy(() => import('../modules/accounts/AccountsPage.js'));
+const AccountDetailPage = lazy(() => import('../modules/accounts/AccountDetailPage.js'));
+const ContactsPage = lazy(() => import('../modules/contacts/ContactsPage.js'));
+const ContactDetailPage = lazy(() => import('../modules/contacts/ContactDetailPage.js'));
+const UsersPage = lazy(() => import('../modules/admin/UsersPage.js'));
+const TeamsPage = lazy(() => import('../modules/admin/TeamsPage.js'));
+const FormsPage = lazy(() => import('../modules/forms/FormsPage.js'));
+const FormBuilderPage = lazy(() => import('../modules/forms/FormBuilderPage.js'));
+const MailboxesPage = lazy(() => import('../modules/mailboxes/MailboxesPage.js'));
+const ImportsPage = lazy(() => import('../modules/imports/ImportsPage.js'));
+const ImportWizardPage = lazy(() => import('../modules/imports/ImportWizardPage.js'));
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<PageLoader />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/accounts" replace /> },
+      { path: 'leads', element: <LeadsPage /> },
+      { path: 'leads/import', element: <ImportsPage /> },
+      { path: 'leads/import/:id', element: <ImportWizardPage /> },
+      { path: 'leads/:id', element: <LeadDetailPage /> },
+      { path: 'accounts', element: <AccountsPage /> },
+      { path: 'accounts/:id', element: <AccountDetailPage /> },
+      { path: 'contacts', element: <ContactsPage /> },
+      { path: 'contacts/:id', element: <ContactDetailPage /> },
+      { path: 'admin/users', element: <UsersPage /> },
+      { path: 'admin/teams', element: <TeamsPage /> },
+      { path: 'admin/forms', element: <FormsPage /> },
+      { path: 'admin/forms/:id', element: <FormBuilderPage /> },
+      { path: 'admin/mailboxes', element: <MailboxesPage /> },
+      { path: '*', element: <Navigate to="/accounts" replace /> },
+    ],
+  },
+]);

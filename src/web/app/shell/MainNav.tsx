@@ -1,0 +1,51 @@
+import { NavLink, Stack, Text } from '@mantine/core';
+import { IconBuilding, IconFileImport, IconForms, IconMailbox, IconTarget, IconUserShield, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import '../../modules/forms/i18n.js';
+import '../../modules/imports/i18n.js';
+import '../../modules/mailboxes/i18n.js';
+import '../../modules/leads/i18n/index.js';
+import { useCurrentUser } from '../auth/session.js';
+
+export function MainNav({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  return (
+    <Stack gap={4} component="nav" aria-label={t('nav.mainMenu')}>
+      <Item to="/leads" label={t('nav.leads')} icon={<IconTarget size={18} />} onNavigate={onNavigate} />
+      <Item to="/leads/import" label={t('imports:nav')} icon={<IconFileImport size={18} />} onNavigate={onNavigate} />
+      <Item to="/accounts" label={t('nav.accounts')} icon={<IconBuilding size={18} />} onNavigate={onNavigate} />
+      <Item to="/contacts" label={t('nav.contacts')} icon={<IconUsers size={18} />} onNavigate={onNavigate} />
+      {user.role === 'admin' && (
+        <>
+          <Text size="xs" fw={600} c="dimmed" tt="uppercase" mt="lg" mb={4} px="sm">
+            {t('nav.admin')}
+          </Text>
+          <Item to="/admin/users" label={t('nav.users')} icon={<IconUserShield size={18} />} onNavigate={onNavigate} />
+          <Item to="/admin/teams" label={t('nav.teams')} icon={<IconUsersGroup size={18} />} onNavigate={onNavigate} />
+          <Item to="/admin/forms" label={t('forms:nav')} icon={<IconForms size={18} />} onNavigate={onNavigate} />
+          <Item to="/admin/mailboxes" label={t('mailboxes:nav')} icon={<IconMailbox size={18} />} onNavigate={onNavigate} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function Item({ to, label, icon, onNavigate }: { to: string; label: string; icon: ReactNode; onNavigate: () => void }) {
+  const { pathname } = useLocation();
+  const active = pathname === to || pathname.startsWith(`${to}/`);
+  return (
+    <NavLink
+      component={Link}
+      to={to}
+      label={label}
+      leftSection={icon}
+      active={active}
+      onClick={onNavigate}
+      variant="light"
+      style={{ borderRadius: 8 }}
+    />
+  );
+}

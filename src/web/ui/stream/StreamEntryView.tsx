@@ -1,0 +1,142 @@
+import { Anchor, Avatar, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import {
+  IconArrowsExchange,
+  IconEdit,
+  IconLink,
+  IconLinkOff,
+  IconMail,
+  IconMessage,
+  IconPlus,
+  IconRestore,
+  IconSparkles,
+  IconTrash,
+  IconUserShare,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { FieldChange, StreamEntry } from '../../../domain/stream/stream.schema.js';
+import { useFormat } from '../../app/i18n/format.js';
+
+export type ValueFormatter = (field: string, value: unknown) => string;
+
+const ICONS: Record<string, { icon: ReactNode; color: string }> = {
+  create: { icon: <IconSparkles size={14} />, color: 'teal' },
+  update: { icon: <IconEdit size={14} />, color: 'blue' },
+  status: { icon: <IconArrowsExchange size={14} />, color: 'violet' },
+  assign: { icon: <IconUserShare size={14} />, color: 'grape' },
+  note: { icon: <IconMessage size={14} />, color: 'indigo' },
+  email_sent: { icon: <IconMail size={14} />, color: 'cyan' },
+  email_received: { icon: <IconMail size={14} />, color: 'cyan' },
+  create_related: { icon: <IconPlus size={14} />, color: 'teal' },
+  relate: { icon: <IconLink size={14} />, color: 'gray' },
+  unrelate: { icon: <IconLinkOff size={14} />, color: 'gray' },
+  delete: { icon: <IconTrash size={14} />, color: 'red' },
+  restore: { icon: <IconRestore size={14} />, color: 'green' },
+};
+
+const RECORD_PATHS: Record<string, string> = { account: '/accounts', contact: '/contacts' };
+
+export function StreamEntryView({ entry, formatValue }: { entry: StreamEntry; formatValue: ValueFormatter }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const look = ICONS[entry.type] ?? { icon: <IconSparkles size={14} />, color: 'gray' };
+  const actor = entry.actor?.name ?? t('stream.system');
+  const typeLabel = t(`stream.type.${entry.type}`, { defaultValue: entry.type });
+  return (
+    <Group align="flex-start" gap="sm" wrap="nowrap" data-testid="stream-entry" data-type={entry.type}>
+      <Tooltip label={typeLabel}>
+        <ThemeIcon variant="light" color={look.color} radius="xl" size={28} aria-label={typeLabel}>
+          {look.icon}
+        </ThemeIcon>
+      </Tooltip>
+      <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
+        <Group gap={6} wrap="wrap">
+          {entry.actor && <Avatar name={actor} color="initials" size={20} radius="xl" />}
+          <Text size="sm" fw={600}>
+            {actor}
+          </Text>
+          <Text size="sm" c="dimmed" component="span">
+            <Summary entry={entry} formatValue={formatValue} />
+          </Text>
+          <Tooltip label={fmt.dateTime(entry.createdAt)}>
+            <Text size="xs" c="dimmed" component="time" dateTime={entry.createdAt} ml="auto">
+              {fmt.relative(entry.createdAt)}
+            </Text>
+          </Tooltip>
+        </Group>
+        <Body entry={entry} formatValue={formatValue} />
+      </Stack>
+    </Group>
+  );
+}
+
+function Summary({ entry, formatValue }: { entry: StreamEntry; formatValue: ValueFormatter }) {
+  const { t } = useTranslation();
+  const d = entry.data;
+  switch (entry.type) {
+    case 'assign':
+      return t('stream.entry.assign', { from: formatValue('ownerId', d.from) || '—', to: formatValue('ownerId', d.to) || '—' });
+    case 'create_related':
+    case 'relate':
+    case 'unrelate': {
+      const record = d.record as { type?: string; id?: string; name?: string } | undefined;
+      const relationKey = String(d.relation ?? record?.type ?? '');
+      const relation = t(`stream.relation.${relationKey}`, { defaultValue: relationKey });
+      const path = record?.type ? RECORD_PATHS[record.type] : undefined;
+      return (
+        <>
+          {t(`stream.entry.${entry.type}`, { relation, name: '' })}
+          {record?.name &&
+            (path && record.id ? (
+              <Anchor component={Link} to={`${path}/${record.id}`} size="sm">
+                {record.name}
+              </Anchor>
+            ) : (
+              record.name
+            ))}
+        </>
+      );
+    }
+    default:
+      return t(`stream.entry.${entry.type}`, { defaultValue: t('stream.entry.unknown', { type: entry.type }) });
+  }
+}
+
+function Body({ entry, formatValue }: { entry: StreamEntry; formatValue: ValueFormatter }) {
+  const { t } = useTranslation();
+  if (entry.type === 'note' && typeof entry.data.body === 'string') {
+    return (
+      <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)">
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+          {entry.data.body}
+        </Text>
+      </Paper>
+    );
+  }
+  if (entry.type === 'update' && Array.isArray(entry.data.changes)) {
+    return (
+      <Stack gap={2} component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
+        {(entry.data.changes as FieldChange[]).map((c) => (
+          <Text key={c.field} size="sm" component="li" data-testid="stream-change">
+            <Text span fw={500}>
+              {t(`fields.${c.field}`, { defaultValue: c.field })}:
+            </Text>{' '}
+            <Text span c="dimmed">
+              {formatValue(c.field, c.old) || t('common.noValue')}
+            </Text>{' '}
+            → <Text span>{formatValue(c.field, c.new) || t('common.noValue')}</Text>
+          </Text>
+        ))}
+      </Stack>
+    );
+  }
+  if (entry.type === 'create' && typeof entry.data.name === 'string') {
+    return (
+      <Text size="sm" c="dimmed">
+        {entry.data.name}
+      </Text>
+    );
+  }
+  return null;
+}
