@@ -27,12 +27,31 @@ const { values: args } = parseArgs({
 });
 const ROWS = Number(args.rows);
 if (!Number.isSafeInteger(ROWS) || ROWS < 1) throw new Error('--rows must be a positive integer');
-const KINDS: Array<'embedded' | 'postgres'> = args.db === 'both' ? ['embedded', 'postgres'] : [args.db as 'embedded' | 'postgres'];
+const KINDS: Array<'embedded' | 'postgres'> =
+  args.db === 'both' ? ['embedded', 'postgres'] : [args.db as 'embedded' | 'postgres'];
 
 const FIRST = ['Jana', 'Petr', 'Lucie', 'Tomáš', 'Eva', 'Jiří', 'Hana', 'Martin', 'Lukas', 'Anna'];
 const LAST = ['Dvořáková', 'Novák', 'Šťastný', 'Čermák', 'Říha', 'Krejčí', 'Müller', 'Schmidt', 'Veselá', 'Horák'];
 const FIRMS = ['Strojírny', 'Elektro', 'Logistika', 'Software', 'Kovovýroba', 'Maschinenbau', 'Technika'];
-const MOBILE = ['601', '602', '603', '604', '605', '606', '607', '608', '720', '724', '731', '737', '739', '773', '775', '777', '790'];
+const MOBILE = [
+  '601',
+  '602',
+  '603',
+  '604',
+  '605',
+  '606',
+  '607',
+  '608',
+  '720',
+  '724',
+  '731',
+  '737',
+  '739',
+  '773',
+  '775',
+  '777',
+  '790',
+];
 const CITIES = ['Praha', 'Brno', 'Ostrava', 'Plzeň', 'Zlín', 'Dresden', 'München'];
 
 function generateCsv(file: string, n: number) {
@@ -58,7 +77,9 @@ function generateCsv(file: string, n: number) {
   fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
 }
 
-async function freshDatabase(kind: 'embedded' | 'postgres'): Promise<{ database: Database; dataDir: string; dispose(): Promise<void> }> {
+async function freshDatabase(
+  kind: 'embedded' | 'postgres',
+): Promise<{ database: Database; dataDir: string; dispose(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-import-bench-'));
   if (kind === 'embedded') {
     const database = await openDatabase({ kind: 'embedded', dataDir });
@@ -96,16 +117,40 @@ async function benchOne(kind: 'embedded' | 'postgres', csv: string) {
   const { database, dataDir, dispose } = await freshDatabase(kind);
   try {
     await migrate(database.db);
-    const admin = await createUser(database.db, null, { email: 'bench-admin@stride.local', name: 'Bench Admin', role: 'admin', password: 'bench-password-123' });
+    const admin = await createUser(database.db, null, {
+      email: 'bench-admin@stride.local',
+      name: 'Bench Admin',
+      role: 'admin',
+      password: 'bench-password-123',
+    });
     const members = [];
     for (let i = 0; i < 4; i++) {
-      members.push((await createUser(database.db, null, { email: `sdr${i}@stride.local`, name: `SDR ${i}`, role: 'sdr', password: 'bench-password-123' })).id);
+      members.push(
+        (
+          await createUser(database.db, null, {
+            email: `sdr${i}@stride.local`,
+            name: `SDR ${i}`,
+            role: 'sdr',
+            password: 'bench-password-123',
+          })
+        ).id,
+      );
     }
     await createTeam(database.db, null, { name: 'Inbound', leadId: admin.id, memberIds: members });
     const started = performance.now();
-    const done = await importLeadsFromFile(database, dataDir, csv, { as: admin.email, team: 'Inbound', duplicates: 'skip', quiet: true });
+    const done = await importLeadsFromFile(database, dataDir, csv, {
+      as: admin.email,
+      team: 'Inbound',
+      duplicates: 'skip',
+      quiet: true,
+    });
     const ms = performance.now() - started;
-    const streamRows = await database.db.selectFrom('streamEntries').select((eb) => eb.fn.countAll<number>().as('n')).where('type', '=', 'create').where('entityType', '=', 'lead').executeTakeFirstOrThrow();
+    const streamRows = await database.db
+      .selectFrom('streamEntries')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('type', '=', 'create')
+      .where('entityType', '=', 'lead')
+      .executeTakeFirstOrThrow();
     return { kind, ms, totals: done.totals, creates: Number(streamRows.n) };
   } finally {
     await dispose();

@@ -18,7 +18,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function signedInPage(browser: Browser, baseUrl: string, email: string, password: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl, locale: 'en-US', viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
-  await page.goto('/login');
+  // Start on the accounts list (the app's own start page is My day).
+  await page.goto('/login?next=%2Faccounts');
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -29,6 +29,7 @@ afterAll(async () => {
 
 async function visibleText(locator: Locator): Promise<string> {
   await locator.waitFor({ state: 'visible' });
+  // biome-ignore lint/performance/useDomNodeTextContent: assertions read the text as the user sees it (line breaks between cells)
   return (await locator.innerText()).trim();
 }
 
@@ -37,6 +38,7 @@ async function textMatching(locator: Locator, pattern: RegExp): Promise<string> 
   let last = '';
   for (let i = 0; i < 100; i++) {
     if (await locator.isVisible()) {
+      // biome-ignore lint/performance/useDomNodeTextContent: assertions read the text as the user sees it (line breaks between cells)
       last = (await locator.innerText()).trim();
       if (pattern.test(last)) return last;
     }
@@ -74,7 +76,7 @@ describe('leads web UI', () => {
     expect(earlier.status).toBe(201);
 
     const page = await signInAsSdr();
-    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Leads' }).click();
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Leads', exact: true }).click();
     await page.getByRole('heading', { name: 'Leads', level: 2 }).waitFor();
     // The SDR starts in "My leads", which holds the earlier lead.
     expect(await visibleText(page.getByRole('tab', { name: /My leads/ }))).toMatch(/My leads\s*1/);
@@ -119,7 +121,9 @@ describe('leads web UI', () => {
     await merge.getByRole('radio', { name: 'Email: Other lead' }).check();
     await merge.getByRole('button', { name: 'Merge' }).click();
     await merge.waitFor({ state: 'hidden' });
-    expect(await textMatching(page.getByRole('link', { name: /@pivovar-stastny\.cz/ }), /^jana@/)).toBe('jana@pivovar-stastny.cz');
+    expect(await textMatching(page.getByRole('link', { name: /@pivovar-stastny\.cz/ }), /^jana@/)).toBe(
+      'jana@pivovar-stastny.cz',
+    );
     await banner.waitFor({ state: 'hidden' });
 
     // Start work.
@@ -142,7 +146,7 @@ describe('leads web UI', () => {
     await score.getByRole('group', { name: 'ICP fit' }).getByText('4', { exact: true }).click();
     // (4−1 + 5−1 + 3−1 + 4−1) × 25 / 4 = 75
     expect(await textMatching(score.getByTestId('lead-score'), /75/)).toBe('75');
-    expect(await visibleText(score)).toContain('not saved yet');
+    await score.getByText('not saved yet').waitFor();
     await score.getByRole('button', { name: 'Save' }).click();
     expect(await textMatching(page.getByTestId('lead-score').first(), /^75$/)).toBe('75');
     await score.getByText('not saved yet').waitFor({ state: 'hidden' });
@@ -165,7 +169,7 @@ describe('leads web UI', () => {
 
     // Landed on the new contact; its Stream shows the lead's history.
     await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
-    await page.getByRole('heading', { name: 'Jana Dvořáková', level: 2 }).waitFor();
+    await page.getByRole('heading', { name: 'Jana Dvořáková', level: 2, exact: true }).waitFor();
     expect(await visibleText(page.getByText('Jana Dvořáková converted'))).toBe('Jana Dvořáková converted');
     expect(await visibleText(page.getByRole('link', { name: 'Pivovar Šťastný s.r.o.' }).first())).toBe('Pivovar Šťastný s.r.o.');
     const contactStream = page.getByRole('region', { name: 'Stream' });

@@ -7,7 +7,7 @@ import { type ApiResponse, type Client, TestApp } from '../helpers/app.js';
 import { buildWorld, type World } from '../helpers/world.js';
 
 /** One app per test file with its own DATA_DIR (uploads land in DATA_DIR/imports) and the sales world. */
-export function useImportApp(): { readonly current: TestApp; readonly world: World; readonly dataDir: string } {
+export function setupImportApp(): { readonly current: TestApp; readonly world: World; readonly dataDir: string } {
   let instance: TestApp | undefined;
   let world: World | undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-imports-'));
@@ -35,7 +35,9 @@ export function useImportApp(): { readonly current: TestApp; readonly world: Wor
 /** A multipart/form-data body with one file part named `file`. */
 export function multipart(fileName: string, content: Buffer | string, type = 'application/octet-stream') {
   const boundary = `----stride${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   const body = Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'), tail]);
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
@@ -43,7 +45,10 @@ export function multipart(fileName: string, content: Buffer | string, type = 'ap
 
 export async function upload(client: Client, fileName: string, content: Buffer | string): Promise<ApiResponse> {
   const { body, contentType } = multipart(fileName, content);
-  return client.request('POST', '/api/v1/imports', undefined, { payload: body as unknown as string, headers: { 'content-type': contentType } });
+  return client.request('POST', '/api/v1/imports', undefined, {
+    payload: body as unknown as string,
+    headers: { 'content-type': contentType },
+  });
 }
 
 export async function uploadOk(client: Client, fileName: string, content: Buffer | string) {

@@ -1,11 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { claimImport, runImport as runClaimed } from '../../src/server/modules/imports/import-runner.js';
 import { importWorkerOf } from '../../src/server/modules/imports/imports.routes.js';
 import { advanceClockForTests } from '../../src/server/platform/clock.js';
-import { BOM, finish, runImport, uploadOk, useImportApp } from './helpers.js';
+import { BOM, finish, runImport, setupImportApp, uploadOk } from './helpers.js';
 
-const t = useImportApp();
+const t = setupImportApp();
 
 async function leadsWithEmail(email: string) {
   return t.current.db.selectFrom('leads').selectAll().where('email', '=', email).where('deletedAt', 'is', null).execute();
@@ -30,8 +32,17 @@ describe('imports: validation, rejected rows and duplicates', () => {
     ].join('\n');
     const imp = await uploadOk(api, 'mixed.csv', BOM + csv);
     expect(imp.totals.rows).toBe(6);
-    expect(imp.preview.map((r: { action: string }) => r.action)).toEqual(['create', 'reject', 'reject', 'reject', 'reject', 'create']);
-    expect(imp.preview[1].errors).toEqual([{ field: 'registrationNumber', message: 'is not a valid IČO (check digit does not match)' }]);
+    expect(imp.preview.map((r: { action: string }) => r.action)).toEqual([
+      'create',
+      'reject',
+      'reject',
+      'reject',
+      'reject',
+      'create',
+    ]);
+    expect(imp.preview[1].errors).toEqual([
+      { field: 'registrationNumber', message: 'is not a valid IČO (check digit does not match)' },
+    ]);
 
     const done = await runImport(t.current, api, imp.id, { defaults: { ownerId: t.world.users.amA.id } });
     expect(done.status).toBe('completed');
@@ -57,11 +68,24 @@ describe('imports: validation, rejected rows and duplicates', () => {
 
   it('duplicate policy skip leaves existing leads and contacts alone', async () => {
     const api = await t.world.as('admin');
-    const existing = await api.post('/api/v1/leads', { lastName: 'Stará', company: 'Old s.r.o.', email: 'dup-skip@example.cz', source: 'referral' });
+    const existing = await api.post('/api/v1/leads', {
+      lastName: 'Stará',
+      company: 'Old s.r.o.',
+      email: 'dup-skip@example.cz',
+      source: 'referral',
+    });
     expect(existing.status).toBe(201);
-    const contact = await api.post('/api/v1/contacts', { lastName: 'Kontakt', emails: ['contact-dup@example.cz'], ownerId: t.world.users.admin.id });
+    const contact = await api.post('/api/v1/contacts', {
+      lastName: 'Kontakt',
+      emails: ['contact-dup@example.cz'],
+      ownerId: t.world.users.admin.id,
+    });
     expect(contact.status, JSON.stringify(contact.body)).toBe(201);
-    const imp = await uploadOk(api, 'dups.csv', 'Příjmení,E-mail,Město\nNová,DUP-SKIP@example.cz,Brno\nKontaktová,contact-dup@example.cz,Zlín\nSoubor,in-file@example.cz,\nSoubor2,in-file@example.cz,Opava\n');
+    const imp = await uploadOk(
+      api,
+      'dups.csv',
+      'Příjmení,E-mail,Město\nNová,DUP-SKIP@example.cz,Brno\nKontaktová,contact-dup@example.cz,Zlín\nSoubor,in-file@example.cz,\nSoubor2,in-file@example.cz,Opava\n',
+    );
     expect(imp.duplicatePolicy).toBe('skip');
     expect(imp.preview.map((r: { action: string }) => r.action)).toEqual(['skip', 'skip', 'create', 'skip']);
     expect(imp.preview[0].duplicate).toMatchObject({ type: 'lead', id: existing.body.id });
@@ -75,7 +99,13 @@ describe('imports: validation, rejected rows and duplicates', () => {
 
   it('duplicate policy update fills and changes mapped fields with one update entry; create makes a new lead anyway', async () => {
     const api = await t.world.as('sdrA');
-    const existing = await api.post('/api/v1/leads', { lastName: 'Veselá', company: 'Staré jméno', email: 'dup-upd@example.cz', source: 'referral', ownerId: t.world.users.sdrA.id });
+    const existing = await api.post('/api/v1/leads', {
+      lastName: 'Veselá',
+      company: 'Staré jméno',
+      email: 'dup-upd@example.cz',
+      source: 'referral',
+      ownerId: t.world.users.sdrA.id,
+    });
     expect(existing.status).toBe(201);
     const csv = 'Příjmení,Firma,E-mail,Město\nVeselá,Nové jméno a.s.,dup-upd@example.cz,Olomouc\n';
     const imp = await uploadOk(api, 'upd.csv', csv);
@@ -84,7 +114,12 @@ describe('imports: validation, rejected rows and duplicates', () => {
     const done = await runImport(t.current, api, imp.id);
     expect(done.totals).toMatchObject({ created: 0, updated: 1, skipped: 0 });
     const after = (await api.get(`/api/v1/leads/${existing.body.id}`)).body;
-    expect(after).toMatchObject({ company: 'Nové jméno a.s.', city: 'Olomouc', source: 'referral', version: existing.body.version + 1 });
+    expect(after).toMatchObject({
+      company: 'Nové jméno a.s.',
+      city: 'Olomouc',
+      source: 'referral',
+      version: existing.body.version + 1,
+    });
     const updates = (await streamOf(existing.body.id)).filter((e) => e.type === 'update');
     expect(updates).toHaveLength(1);
     expect(updates[0]?.data).toMatchObject({
@@ -101,18 +136,29 @@ describe('imports: validation, rejected rows and duplicates', () => {
     expect((await streamOf(existing.body.id)).filter((e) => e.type === 'update')).toHaveLength(1);
 
     const create = await uploadOk(api, 'create.csv', csv);
-    const done3 = await runImport(t.current, api, create.id, { duplicatePolicy: 'create', defaults: { ownerId: t.world.users.sdrA.id } });
+    const done3 = await runImport(t.current, api, create.id, {
+      duplicatePolicy: 'create',
+      defaults: { ownerId: t.world.users.sdrA.id },
+    });
     expect(done3.totals).toMatchObject({ created: 1, updated: 0, skipped: 0 });
     expect(await leadsWithEmail('dup-upd@example.cz')).toHaveLength(2);
   });
 
   it('update never touches a lead the importer may not change: the row is rejected with the reason', async () => {
     const admin = await t.world.as('admin');
-    const foreign = await admin.post('/api/v1/leads', { lastName: 'Cizí', email: 'foreign@example.cz', source: 'referral', ownerId: t.world.users.amB.id });
+    const foreign = await admin.post('/api/v1/leads', {
+      lastName: 'Cizí',
+      email: 'foreign@example.cz',
+      source: 'referral',
+      ownerId: t.world.users.amB.id,
+    });
     expect(foreign.status).toBe(201);
     const amA = await t.world.as('amA');
     const imp = await uploadOk(amA, 'foreign.csv', 'Příjmení,E-mail,Město\nCizí,foreign@example.cz,Brno\n');
-    const done = await runImport(t.current, amA, imp.id, { duplicatePolicy: 'update', defaults: { ownerId: t.world.users.amA.id } });
+    const done = await runImport(t.current, amA, imp.id, {
+      duplicatePolicy: 'update',
+      defaults: { ownerId: t.world.users.amA.id },
+    });
     expect(done.totals).toMatchObject({ updated: 0, rejected: 1 });
     expect((await admin.get(`/api/v1/leads/${foreign.body.id}`)).body.city).toBeNull();
     const report = await amA.get(done.rejectedReportUrl);
@@ -208,5 +254,19 @@ describe('imports: progress, batches and restart', () => {
     expect((await api.get(`/api/v1/imports/${imp.id}`)).body.totals.processed).toBe(500);
     const done = await finish(t.current, api, imp.id);
     expect(done.totals).toMatchObject({ processed: N, created: N });
+  });
+
+  it('a failure is visible on the import (status failed with the reason), never silent', async () => {
+    const api = await t.world.as('admin');
+    const imp = await uploadOk(api, 'vanishing.csv', 'Firma\nZmizelá s.r.o.\n');
+    const stored = path.join(t.dataDir, 'imports', `${imp.id}.upload`);
+    const bytes = fs.readFileSync(stored);
+    fs.rmSync(stored);
+    const failed = await runImport(t.current, api, imp.id);
+    expect(failed).toMatchObject({ status: 'failed', error: 'The uploaded file is missing from the data folder' });
+    // once the file is back, /start resumes the failed import
+    fs.writeFileSync(stored, bytes);
+    const done = await runImport(t.current, api, imp.id);
+    expect(done).toMatchObject({ status: 'completed', error: null, totals: { created: 1 } });
   });
 });

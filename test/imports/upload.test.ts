@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { IMPORT_MAX_BYTES } from '../../src/domain/imports/import.schema.js';
 import { errorOf, fieldsOf } from '../helpers/app.js';
-import { BOM, runImport, upload, uploadOk, useImportApp } from './helpers.js';
+import { BOM, runImport, setupImportApp, upload, uploadOk } from './helpers.js';
 
-const t = useImportApp();
+const t = setupImportApp();
 
 const CZECH_CSV = [
   'Jméno;Příjmení;Firma;E-mail;Telefon;IČO;Město',
@@ -28,14 +28,27 @@ describe('imports: upload, type check, mapping and preview', () => {
     expect(first.rowNumber).toBe(2);
     expect(first.action).toBe('create');
     expect(first.errors).toEqual([]);
-    expect(first.values).toMatchObject({ firstName: 'Jana', lastName: 'Dvořáková', email: 'jana@autoerp.cz', registrationNumber: '27082440' });
+    expect(first.values).toMatchObject({
+      firstName: 'Jana',
+      lastName: 'Dvořáková',
+      email: 'jana@autoerp.cz',
+      registrationNumber: '27082440',
+    });
     expect(second.values.company).toBe('Stroje; a.s.');
 
     const done = await runImport(t.current, api, imp.id, { defaults: { ownerId: t.world.users.sdrA.id } });
     expect(done.totals).toMatchObject({ rows: 2, processed: 2, created: 2, rejected: 0 });
     const leads = await api.all('/api/v1/leads?source=import');
     const jana = leads.find((l) => l.email === 'jana@autoerp.cz');
-    expect(jana).toMatchObject({ firstName: 'Jana', lastName: 'Dvořáková', phone: '+420603123456', city: 'Brno', source: 'import', ownerId: t.world.users.sdrA.id, status: 'assigned' });
+    expect(jana).toMatchObject({
+      firstName: 'Jana',
+      lastName: 'Dvořáková',
+      phone: '+420603123456',
+      city: 'Brno',
+      source: 'import',
+      ownerId: t.world.users.sdrA.id,
+      status: 'assigned',
+    });
     const stream = await api.get(`/api/v1/leads/${jana.id}/stream`);
     const creates = stream.body.data.filter((e: { type: string }) => e.type === 'create');
     expect(creates).toHaveLength(1);
@@ -48,7 +61,15 @@ describe('imports: upload, type check, mapping and preview', () => {
     const ws = wb.addWorksheet('Leads');
     ws.addRow(['First name', 'Last name', 'Company', 'Email', 'Phone', 'Registration number', 'Country']);
     ws.addRow(['Gerald', 'Unger', 'Maschinenbau GmbH', 'g.unger@mb.de', '+49 30 1234567', '', 'Deutschland']);
-    ws.addRow(['Eva', 'Malá', { richText: [{ text: 'Malá ' }, { text: 'firma s.r.o.' }] }, 'eva@mala.cz', 603555666, 6947, 'Česko']);
+    ws.addRow([
+      'Eva',
+      'Malá',
+      { richText: [{ text: 'Malá ' }, { text: 'firma s.r.o.' }] },
+      'eva@mala.cz',
+      603555666,
+      6947,
+      'Česko',
+    ]);
     const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
     const api = await t.world.as('marketing');
     const imp = await uploadOk(api, 'leads.xlsx', xlsx);
@@ -59,7 +80,14 @@ describe('imports: upload, type check, mapping and preview', () => {
     expect(done.totals).toMatchObject({ rows: 2, created: 2, rejected: 0 });
     const admin = await t.world.as('admin');
     const eva = (await admin.all('/api/v1/leads?q=eva@mala.cz'))[0];
-    expect(eva).toMatchObject({ company: 'Malá firma s.r.o.', phone: '+420603555666', registrationNumber: '00006947', country: 'CZ', campaign: 'Veletrh 2026', teamId: t.world.teamA });
+    expect(eva).toMatchObject({
+      company: 'Malá firma s.r.o.',
+      phone: '+420603555666',
+      registrationNumber: '00006947',
+      country: 'CZ',
+      campaign: 'Veletrh 2026',
+      teamId: t.world.teamA,
+    });
     // an unowned lead for a team goes round-robin to one of its members
     expect([t.world.users.amA.id, t.world.users.amA2.id, t.world.users.sdrA.id]).toContain(eva.ownerId);
   });
@@ -93,7 +121,10 @@ describe('imports: upload, type check, mapping and preview', () => {
     const csv = 'Kdo,Kde,Mail\nNovák,Ostrava,novak@x.cz\n';
     const first = await uploadOk(api, 'a.csv', csv);
     expect(first.mapping).toEqual([null, null, 'email']);
-    const done = await runImport(t.current, api, first.id, { mapping: ['lastName', 'city', 'email'], defaults: { ownerId: t.world.users.leadA.id } });
+    const done = await runImport(t.current, api, first.id, {
+      mapping: ['lastName', 'city', 'email'],
+      defaults: { ownerId: t.world.users.leadA.id },
+    });
     expect(done.totals.created).toBe(1);
     const again = await uploadOk(await t.world.as('amB'), 'b.csv', 'Mail,Kdo,Kde\nkral@y.cz,Král,Plzeň\n');
     expect(again.mappingSource).toBe('remembered');
@@ -124,7 +155,9 @@ describe('imports: upload, type check, mapping and preview', () => {
     expect(fieldsOf(foreign)).toEqual(['ownerId']);
     const ok = await amA.patch(`/api/v1/imports/${imp.id}`, { defaults: { ownerId: t.world.users.amA.id } });
     expect(ok.status).toBe(200);
-    const unknownTeam = await amA.patch(`/api/v1/imports/${imp.id}`, { defaults: { teamId: '00000000-0000-7000-8000-000000000000' } });
+    const unknownTeam = await amA.patch(`/api/v1/imports/${imp.id}`, {
+      defaults: { teamId: '00000000-0000-7000-8000-000000000000' },
+    });
     expect(fieldsOf(unknownTeam)).toEqual(['defaults.teamId']);
     const badMapping = await amA.patch(`/api/v1/imports/${imp.id}`, { mapping: ['company', 'email'] });
     expect(fieldsOf(badMapping)).toEqual(['mapping']);

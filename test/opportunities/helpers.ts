@@ -23,7 +23,13 @@ export async function newAccount(api: Client, name = `Account ${++n}`): Promise<
 /** An opportunity via the API (its own account unless one is given); fails loudly. */
 export async function newOpportunity(api: Client, fields: Record<string, unknown> = {}): Promise<Json> {
   const accountId = (fields.accountId as string | undefined) ?? (await newAccount(api)).id;
-  const res = await api.post('/api/v1/opportunities', { name: `Deal ${++n}`, amount: '1000.00', currency: 'CZK', ...fields, accountId });
+  const res = await api.post('/api/v1/opportunities', {
+    name: `Deal ${++n}`,
+    amount: '1000.00',
+    currency: 'CZK',
+    ...fields,
+    accountId,
+  });
   if (res.status !== 201) throw new Error(`opportunity: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

@@ -87,7 +87,12 @@ export const importRecord = z.object({
   /** Where the current mapping came from: remembered for this header set, or guessed from header names. */
   mappingSource: z.enum(['remembered', 'guessed', 'set']),
   duplicatePolicy,
-  defaults: z.object({ ownerId: z.string().nullable(), teamId: z.string().nullable(), source: leadSource, campaign: z.string().nullable() }),
+  defaults: z.object({
+    ownerId: z.string().nullable(),
+    teamId: z.string().nullable(),
+    source: leadSource,
+    campaign: z.string().nullable(),
+  }),
   status: importStatus,
   totals: z.object({
     rows: z.number().int(),

@@ -61,7 +61,10 @@ export function parseCnbRates(text: string): { ok: true; value: CnbRates } | { o
       continue;
     }
     seen.add(code);
-    rates.push({ currency: code, rate: new Decimal(rateText).dividedBy(amountText).toDecimalPlaces(8, Decimal.ROUND_HALF_UP).toFixed() });
+    rates.push({
+      currency: code,
+      rate: new Decimal(rateText).dividedBy(amountText).toDecimalPlaces(8, Decimal.ROUND_HALF_UP).toFixed(),
+    });
   }
   if (rates.length === 0 && problems.length === 0) problems.push({ line: 3, message: 'the file lists no rates' });
   return problems.length ? { ok: false, problems } : { ok: true, value: { date, rates } };

@@ -56,7 +56,11 @@ export function convertAmount(amount: string, rate: string): string {
 
 /** amount × probability %, rounded half up to 2 decimals (a probability-weighted amount). */
 export function weightAmount(amount: string, probability: number): string {
-  return new Decimal(amount).times(probability).dividedBy(100).toDecimalPlaces(MONEY_SCALE, Decimal.ROUND_HALF_UP).toFixed(MONEY_SCALE);
+  return new Decimal(amount)
+    .times(probability)
+    .dividedBy(100)
+    .toDecimalPlaces(MONEY_SCALE, Decimal.ROUND_HALF_UP)
+    .toFixed(MONEY_SCALE);
 }
 
 export function sumAmounts(amounts: string[]): string {

@@ -14,7 +14,15 @@ export const forecastCategory = z.enum(FORECAST_CATEGORIES);
 export const LOST_REASONS = ['price', 'competition', 'timing', 'fit', 'no_decision', 'other'] as const;
 export const lostReason = z.enum(LOST_REASONS);
 
-export const CONTACT_ROLES = ['decision_maker', 'economic_buyer', 'technical_buyer', 'influencer', 'champion', 'user', 'other'] as const;
+export const CONTACT_ROLES = [
+  'decision_maker',
+  'economic_buyer',
+  'technical_buyer',
+  'influencer',
+  'champion',
+  'user',
+  'other',
+] as const;
 export const contactRole = z.enum(CONTACT_ROLES);
 
 const contactLinks = z
@@ -22,7 +30,10 @@ const contactLinks = z
   .max(50)
   .refine((list) => new Set(list.map((c) => c.contactId)).size === list.length, 'a contact appears twice');
 
-const optionalDate = isoDate.nullable().optional().or(z.literal('').transform(() => null));
+const optionalDate = isoDate
+  .nullable()
+  .optional()
+  .or(z.literal('').transform(() => null));
 
 const opportunityFields = {
   name: requiredText(200),
@@ -125,7 +136,8 @@ export const closeInput = z
     note: optionalText(5_000),
   })
   .superRefine((v, ctx) => {
-    if (v.outcome === 'lost' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required when the deal is lost' });
+    if (v.outcome === 'lost' && !v.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required when the deal is lost' });
   });
 export type CloseInput = z.output<typeof closeInput>;
 

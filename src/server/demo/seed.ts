@@ -8,6 +8,7 @@ import { createContact, updateContact } from '../modules/contacts/contacts.servi
 import { addNote } from '../modules/stream/stream.service.js';
 import { getVisibleAccount } from '../modules/accounts/accounts.service.js';
 import { getVisibleContact } from '../modules/contacts/contacts.service.js';
+import { seedDemoOpportunities } from '../modules/opportunities/opportunity-demo.js';
 import { createTeam } from '../modules/users/teams.service.js';
 import { createUser } from '../modules/users/users.service.js';
 import type { Db } from '../platform/db.js';
@@ -75,5 +76,7 @@ export async function seedDemo(db: Db, opts: { accounts?: number; contactsPerAcc
       }
     }
   }
+  const accountOwners = accountIds.map((id, i) => ({ id, owner: owners[i % owners.length] as Actor }));
+  await seedDemoOpportunities(db, { admin: users['admin@demo.stride.local'] as Actor, accounts: accountOwners, random: r });
   return { accounts: accountCount, contacts, adminEmail: 'admin@demo.stride.local' };
 }

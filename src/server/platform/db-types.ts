@@ -113,6 +113,7 @@ export interface ContactsTable {
   ownerId: string;
   searchText: string;
   personKey: Generated<string>;
+  surnameKey: Generated<string | null>;
   mergedIntoId: Generated<string | null>;
   version: Generated<number>;
   createdAt: CreatedAt;
@@ -167,6 +168,7 @@ export interface LeadsTable {
   convertedAccountId: string | null;
   convertedContactId: string | null;
   personKey: Generated<string>;
+  surnameKey: Generated<string | null>;
   companyKey: Generated<string>;
   mergedIntoId: string | null;
   searchText: string;

@@ -6,6 +6,9 @@ import { PageLoader } from './shell/PageLoader.js';
 
 // Each page is its own chunk: the sign-in page and the shell load first, the rest on demand.
 const LoginPage = lazy(() => import('../modules/auth/LoginPage.js'));
+const MyDayPage = lazy(() => import('../modules/activities/MyDayPage.js'));
+const CalendarPage = lazy(() => import('../modules/activities/CalendarPage.js'));
+const ActivityPage = lazy(() => import('../modules/activities/ActivityPage.js'));
 const LeadsPage = lazy(() => import('../modules/leads/LeadsPage.js'));
 const LeadDetailPage = lazy(() => import('../modules/leads/LeadDetailPage.js'));
 const AccountsPage = lazy(() => import('../modules/accounts/AccountsPage.js'));
@@ -36,7 +39,10 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to="/accounts" replace /> },
+      { index: true, element: <Navigate to="/my-day" replace /> },
+      { path: 'my-day', element: <MyDayPage /> },
+      { path: 'calendar', element: <CalendarPage /> },
+      { path: 'activities/:id', element: <ActivityPage /> },
       { path: 'leads', element: <LeadsPage /> },
       { path: 'leads/import', element: <ImportsPage /> },
       { path: 'leads/import/:id', element: <ImportWizardPage /> },
@@ -50,7 +56,7 @@ export const router = createBrowserRouter([
       { path: 'admin/forms', element: <FormsPage /> },
       { path: 'admin/forms/:id', element: <FormBuilderPage /> },
       { path: 'admin/mailboxes', element: <MailboxesPage /> },
-      { path: '*', element: <Navigate to="/accounts" replace /> },
+      { path: '*', element: <Navigate to="/my-day" replace /> },
     ],
   },
 ]);

@@ -2,6 +2,7 @@ import { type Insertable, type RawBuilder, type Selectable, sql, type Updateable
 import type { AccountListQuery } from '../../../domain/accounts/account.schema.js';
 import { foldText } from '../../../domain/common/text.js';
 import { likePattern } from '../../platform/search.js';
+import { searchPageIds } from '../../platform/search-page.js';
 import type { Actor } from '../../access/actor.js';
 import { readScope } from '../../access/policy.js';
 import type { Conn } from '../../platform/db.js';
@@ -65,10 +66,20 @@ export async function listAccountRows(conn: Conn, actor: Actor, query: AccountLi
   const { field, dir } = parseSort(query.sort);
   const sort = SORTS[field] ?? (SORTS.name as (typeof SORTS)[string]);
   const spec: SortSpec = { expr: sort.expr, idExpr: sql`a.id`, dir, kind: sort.kind };
-  let q = selectAccounts(conn).select(sort.expr.as('sortKey'));
-  for (const condition of accountConditions(actor, query)) q = q.where(condition);
   const after = keysetCondition(spec, query.cursor);
-  if (after) q = q.where(after);
+  let q = selectAccounts(conn).select(sort.expr.as('sortKey'));
+  if (query.q) {
+    // a search picks the page's ids with a plan that suits the term (see searchPageIds), then loads them
+    const conditions = accountConditions(actor, { ...query, q: undefined });
+    if (after) conditions.push(after);
+    const pattern = likePattern(query.q);
+    const ids = await searchPageIds(conn, { table: 'accounts', alias: 'a', spec, conditions, pattern, limit: query.limit });
+    if (ids.length === 0) return keysetPage([] as Array<AccountRow & { sortKey: unknown }>, query.limit, sortKeyValue);
+    q = q.where('a.id', 'in', ids);
+  } else {
+    for (const condition of accountConditions(actor, query)) q = q.where(condition);
+    if (after) q = q.where(after);
+  }
   const rows: Array<AccountRow & { sortKey: unknown }> = await q.orderBy(keysetOrder(spec)).limit(query.limit + 1).execute();
   return keysetPage(rows, query.limit, sortKeyValue);
 }

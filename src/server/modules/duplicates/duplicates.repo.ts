@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import { readScope } from '../../access/policy.js';
-import type { Conn } from '../../platform/db.js';
+import type { Conn, Db } from '../../platform/db.js';
 
 export type DuplicateProbe = {
   email?: string | null;
@@ -45,7 +45,7 @@ export async function findMatches(conn: Conn, actor: Actor, probe: DuplicateProb
   const accountFrom = sql`FROM accounts a WHERE a.deleted_at IS NULL AND ${notAccount} AND ${accountScope}`;
 
   if (email) {
-    parts.push(sql`SELECT 'lead' AS type, l.id, ${leadName} AS name, l.status, 'email' AS reason, l.email AS value, 1.0 AS similarity ${leadFrom} AND lower(l.email) = ${email}`);
+    parts.push(sql`SELECT 'lead', l.id, ${leadName}, l.status, 'email', l.email, 1.0 ${leadFrom} AND lower(l.email) = ${email}`);
     parts.push(sql`SELECT 'contact', c.id, ${contactName}, NULL, 'email', ${email}, 1.0 ${contactFrom} AND c.emails @> ${JSON.stringify([email])}::jsonb`);
     parts.push(sql`SELECT 'account', a.id, a.name, NULL, 'email', a.email, 1.0 ${accountFrom} AND lower(a.email) = ${email}`);
   }
@@ -60,19 +60,29 @@ export async function findMatches(conn: Conn, actor: Actor, probe: DuplicateProb
   }
   if (probe.lastName) {
     const key = sql`stride_person_key(${probe.firstName ?? null}::text, ${probe.lastName}::text)`;
-    parts.push(sql`SELECT 'lead', l.id, ${leadName}, l.status, 'name', ${leadName}, similarity(l.person_key, ${key}) ${leadFrom} AND l.person_key % ${key} AND similarity(l.person_key, ${key}) >= ${SIMILARITY_THRESHOLD}`);
-    parts.push(sql`SELECT 'contact', c.id, ${contactName}, NULL, 'name', ${contactName}, similarity(c.person_key, ${key}) ${contactFrom} AND c.person_key % ${key} AND similarity(c.person_key, ${key}) >= ${SIMILARITY_THRESHOLD}`);
+    // same surname (diacritics- and case-blind), then the whole name compared by trigram similarity
+    const surname = sql`nullif(btrim(regexp_replace(stride_fold(${probe.lastName}::text), '[^a-z0-9]+', ' ', 'g')), '')`;
+    parts.push(sql`SELECT 'lead', l.id, ${leadName}, l.status, 'name', ${leadName}, similarity(l.person_key, ${key}) ${leadFrom} AND l.surname_key = ${surname} AND similarity(l.person_key, ${key}) >= ${SIMILARITY_THRESHOLD}`);
+    parts.push(sql`SELECT 'contact', c.id, ${contactName}, NULL, 'name', ${contactName}, similarity(c.person_key, ${key}) ${contactFrom} AND c.surname_key = ${surname} AND similarity(c.person_key, ${key}) >= ${SIMILARITY_THRESHOLD}`);
   }
   if (probe.company) {
     const key = sql`stride_company_key(${probe.company}::text)`;
-    parts.push(sql`SELECT 'lead', l.id, ${leadName}, l.status, 'company', l.company, similarity(l.company_key, ${key}) ${leadFrom} AND l.company_key % ${key} AND similarity(l.company_key, ${key}) >= ${SIMILARITY_THRESHOLD}`);
-    parts.push(sql`SELECT 'account', a.id, a.name, NULL, 'company', a.name, similarity(a.name_key, ${key}) ${accountFrom} AND a.name_key % ${key} AND similarity(a.name_key, ${key}) >= ${SIMILARITY_THRESHOLD}`);
+    parts.push(sql`SELECT 'lead', l.id, ${leadName}, l.status, 'company', l.company, similarity(l.company_key, ${key}) ${leadFrom} AND l.company_key % ${key}`);
+    parts.push(sql`SELECT 'account', a.id, a.name, NULL, 'company', a.name, similarity(a.name_key, ${key}) ${accountFrom} AND a.name_key % ${key}`);
   }
   if (parts.length === 0) return [];
+  // Each part lists (type, id, name, status, reason, value, similarity) in this order; the outer select names them.
   const union = sql.join(
     parts.map((p) => sql`(${p} LIMIT ${limit})`),
     sql` UNION ALL `,
   );
-  const result = await sql<MatchRow>`${union}`.execute(conn);
-  return result.rows.map((r) => ({ ...r, similarity: Number(r.similarity) }));
+  const query = sql<MatchRow>`SELECT * FROM (${union}) AS m(type, id, name, status, reason, value, similarity)`;
+  // The `%` operator prunes inside the trigram GIN index by pg_trgm.similarity_threshold (default 0.3): raising it
+  // to our threshold for this transaction keeps the index from returning thousands of weak candidates.
+  const run = async (tx: Conn) => {
+    await sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(SIMILARITY_THRESHOLD)}, true)`.execute(tx);
+    return (await query.execute(tx)).rows;
+  };
+  const rows = conn.isTransaction ? await run(conn) : await (conn as Db).transaction().execute(run);
+  return rows.map((r) => ({ ...r, similarity: Number(r.similarity) }));
 }

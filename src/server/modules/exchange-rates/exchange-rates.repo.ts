@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { ExchangeRateListQuery } from '../../../domain/money/exchange-rate.schema.js';
 import { now } from '../../platform/clock.js';
+import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import type { Conn } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
-import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { readSetting, writeSetting } from '../settings/settings.repo.js';
 
 export const BASE_CURRENCY_KEY = 'baseCurrency';
@@ -20,11 +20,25 @@ export async function setBaseCurrency(conn: Conn, code: string, userId: string):
 }
 
 /** Inserts or replaces the rate of one currency on one day; true when it was new. */
-export async function upsertRate(conn: Conn, r: { currency: string; date: string; rate: string; source: 'manual' | 'cnb' }, userId: string | null) {
+export async function upsertRate(
+  conn: Conn,
+  r: { currency: string; date: string; rate: string; source: 'manual' | 'cnb' },
+  userId: string | null,
+) {
   const row = await conn
     .insertInto('exchangeRates')
-    .values({ id: newId(), currency: r.currency, date: r.date, rate: r.rate, source: r.source, updatedAt: now(), updatedBy: userId })
-    .onConflict((oc) => oc.columns(['currency', 'date']).doUpdateSet({ rate: r.rate, source: r.source, updatedAt: now(), updatedBy: userId }))
+    .values({
+      id: newId(),
+      currency: r.currency,
+      date: r.date,
+      rate: r.rate,
+      source: r.source,
+      updatedAt: now(),
+      updatedBy: userId,
+    })
+    .onConflict((oc) =>
+      oc.columns(['currency', 'date']).doUpdateSet({ rate: r.rate, source: r.source, updatedAt: now(), updatedBy: userId }),
+    )
     .returning(['id', sql<boolean>`(xmax = 0)`.as('inserted')])
     .executeTakeFirstOrThrow();
   return row;
@@ -47,7 +61,11 @@ export async function listRates(conn: Conn, query: ExchangeRateListQuery) {
   if (query.to) q = q.where('date', '<=', query.to);
   const c = decodeCursor(query.cursor);
   if (c) q = q.where(sql<boolean>`(date, id) < (${String(c.v)}::date, ${c.id}::uuid)`);
-  const rows = await q.orderBy('date', 'desc').orderBy('id', 'desc').limit(query.limit + 1).execute();
+  const rows = await q
+    .orderBy('date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return { rows: page, nextCursor: rows.length > query.limit && last ? encodeCursor({ v: last.date, id: last.id }) : null };

@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { page } from '../../../domain/common/fields.js';
 import {
   baseCurrencySetting,
   cnbImportResult,
-  effectiveRate as effectiveRateSchema,
   effectiveRateQuery,
+  effectiveRate as effectiveRateSchema,
   exchangeRate,
   exchangeRateInput,
   exchangeRateListQuery,
 } from '../../../domain/money/exchange-rate.schema.js';
-import { page } from '../../../domain/common/fields.js';
 import { actorOf } from '../../http/request.js';
 import { errorResponses, idParams } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
@@ -28,35 +28,92 @@ const cnbBody = z.union([z.string().max(200_000), z.object({ text: z.string().ma
 
 export function exchangeRateRoutes(app: App) {
   const db = () => app.database.db;
-  app.get('/api/v1/exchange-rates', { schema: { tags, summary: 'Dated exchange rates (base currency per unit), newest first', querystring: exchangeRateListQuery, response: { 200: page(exchangeRate), ...errorResponses } } }, async (req) =>
-    listExchangeRates(db(), actorOf(req), req.query),
+  app.get(
+    '/api/v1/exchange-rates',
+    {
+      schema: {
+        tags,
+        summary: 'Dated exchange rates (base currency per unit), newest first',
+        querystring: exchangeRateListQuery,
+        response: { 200: page(exchangeRate), ...errorResponses },
+      },
+    },
+    async (req) => listExchangeRates(db(), actorOf(req), req.query),
   );
   app.post(
     '/api/v1/exchange-rates',
-    { schema: { tags, summary: 'Enter the rate of a currency on a day (admin); replaces that day’s rate if there is one', body: exchangeRateInput, response: { 200: exchangeRate, 201: exchangeRate, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Enter the rate of a currency on a day (admin); replaces that day’s rate if there is one',
+        body: exchangeRateInput,
+        response: { 200: exchangeRate, 201: exchangeRate, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       const { created, rate } = await saveExchangeRate(db(), actorOf(req), req.body);
       return reply.code(created ? 201 : 200).send(rate);
     },
   );
-  app.delete('/api/v1/exchange-rates/:id', { schema: { tags, summary: 'Remove a rate (admin)', params: idParams } }, async (req, reply) => {
-    await removeExchangeRate(db(), actorOf(req), req.params.id);
-    return reply.code(204).send();
-  });
-  app.get('/api/v1/exchange-rates/effective', { schema: { tags, summary: 'The rate in force on a day (the last earlier one on weekends and holidays)', querystring: effectiveRateQuery, response: { 200: effectiveRateSchema, ...errorResponses } } }, async (req) => {
-    actorOf(req);
-    return effectiveRate(db(), req.query.currency, req.query.date);
-  });
+  app.delete(
+    '/api/v1/exchange-rates/:id',
+    { schema: { tags, summary: 'Remove a rate (admin)', params: idParams } },
+    async (req, reply) => {
+      await removeExchangeRate(db(), actorOf(req), req.params.id);
+      return reply.code(204).send();
+    },
+  );
+  app.get(
+    '/api/v1/exchange-rates/effective',
+    {
+      schema: {
+        tags,
+        summary: 'The rate in force on a day (the last earlier one on weekends and holidays)',
+        querystring: effectiveRateQuery,
+        response: { 200: effectiveRateSchema, ...errorResponses },
+      },
+    },
+    async (req) => {
+      actorOf(req);
+      return effectiveRate(db(), req.query.currency, req.query.date);
+    },
+  );
   app.post(
     '/api/v1/exchange-rates/import',
-    { schema: { tags, summary: 'Import a ČNB daily rate file (text/plain body, or JSON {text}) (admin)', body: cnbBody, response: { 200: cnbImportResult, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Import a ČNB daily rate file (text/plain body, or JSON {text}) (admin)',
+        body: cnbBody,
+        response: { 200: cnbImportResult, ...errorResponses },
+      },
+    },
     async (req) => importCnbRates(db(), actorOf(req), typeof req.body === 'string' ? req.body : req.body.text),
   );
-  app.get('/api/v1/exchange-rates/base-currency', { schema: { tags, summary: 'The base currency totals are shown in', response: { 200: baseCurrencySetting, ...errorResponses } } }, async (req) => {
-    actorOf(req);
-    return getBaseCurrency(db());
-  });
-  app.put('/api/v1/exchange-rates/base-currency', { schema: { tags, summary: 'Change the base currency (admin); stored rates are not converted', body: baseCurrencySetting, response: { 200: baseCurrencySetting, ...errorResponses } } }, async (req) =>
-    changeBaseCurrency(db(), actorOf(req), req.body.baseCurrency),
+  app.get(
+    '/api/v1/exchange-rates/base-currency',
+    {
+      schema: {
+        tags,
+        summary: 'The base currency totals are shown in',
+        response: { 200: baseCurrencySetting, ...errorResponses },
+      },
+    },
+    async (req) => {
+      actorOf(req);
+      return getBaseCurrency(db());
+    },
+  );
+  app.put(
+    '/api/v1/exchange-rates/base-currency',
+    {
+      schema: {
+        tags,
+        summary: 'Change the base currency (admin); stored rates are not converted',
+        body: baseCurrencySetting,
+        response: { 200: baseCurrencySetting, ...errorResponses },
+      },
+    },
+    async (req) => changeBaseCurrency(db(), actorOf(req), req.body.baseCurrency),
   );
 }

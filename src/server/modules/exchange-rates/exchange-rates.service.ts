@@ -1,3 +1,4 @@
+import { Decimal } from 'decimal.js';
 import { parseCnbRates } from '../../../domain/money/cnb.js';
 import type { ExchangeRate, ExchangeRateInput, ExchangeRateListQuery } from '../../../domain/money/exchange-rate.schema.js';
 import type { Actor } from '../../access/actor.js';
@@ -14,7 +15,7 @@ function toRate(r: RateRow, base: string): ExchangeRate {
     id: r.id,
     currency: r.currency,
     date: r.date,
-    rate: r.rate,
+    rate: new Decimal(r.rate).toFixed(),
     baseCurrency: base,
     source: r.source as ExchangeRate['source'],
     updatedAt: new Date(r.updatedAt).toISOString(),
@@ -54,7 +55,7 @@ export async function effectiveRate(conn: Conn, currency: string, date: string) 
   if (currency === base) return { currency, baseCurrency: base, date, rate: '1', rateDate: date };
   const found = await rateOn(conn, currency, date);
   if (!found) throw notFound(`A ${currency} rate on or before ${date}`);
-  return { currency, baseCurrency: base, date, rate: found.rate, rateDate: found.date };
+  return { currency, baseCurrency: base, date, rate: new Decimal(found.rate).toFixed(), rateDate: found.date };
 }
 
 /** Imports one ČNB daily file (CZK per unit = kurz / množství); all rates of the file or none. */
@@ -71,8 +72,13 @@ export async function importCnbRates(db: Db, actor: Actor, text: string) {
   return inTransaction(db, async (tx) => {
     const base = await baseCurrency(tx);
     if (base !== 'CZK') throw new AppError('conflict', `ČNB rates are in CZK but the base currency is ${base}`);
-    for (const r of parsed.value.rates) await upsertRate(tx, { currency: r.currency, date: parsed.value.date, rate: r.rate, source: 'cnb' }, actor.id);
-    return { date: parsed.value.date, imported: parsed.value.rates.length, currencies: parsed.value.rates.map((r) => r.currency) };
+    for (const r of parsed.value.rates)
+      await upsertRate(tx, { currency: r.currency, date: parsed.value.date, rate: r.rate, source: 'cnb' }, actor.id);
+    return {
+      date: parsed.value.date,
+      imported: parsed.value.rates.length,
+      currencies: parsed.value.rates.map((r) => r.currency),
+    };
   });
 }
 

@@ -28,7 +28,9 @@ export type BatchCounts = { created: number; updated: number; skipped: number; r
 export type Rejection = { rowNumber: number; reason: string; cells: string[] };
 
 type LeadRecord = Selectable<LeadsTable>;
-export type Duplicate = { type: 'lead'; id: string; name: string; lead: LeadRecord } | { type: 'contact'; id: string; name: string };
+export type Duplicate =
+  | { type: 'lead'; id: string; name: string; lead: LeadRecord }
+  | { type: 'contact'; id: string; name: string };
 
 /** Lead fields an `update` may change: those the file maps (never owner, team or the default source). */
 export function updatableFields(mapping: Array<ImportField | null>): Array<keyof LeadCreate & string> {
@@ -69,7 +71,8 @@ export async function findDuplicates(conn: Conn, emails: string[]): Promise<Map<
       FROM contacts c CROSS JOIN LATERAL jsonb_array_elements_text(c.emails) AS e(value)
       WHERE c.deleted_at IS NULL AND lower(e.value) = any(${rest}::text[])`.execute(conn);
     for (const c of contacts.rows) {
-      if (!found.has(c.email)) found.set(c.email, { type: 'contact', id: c.id, name: [c.firstName, c.lastName].filter(Boolean).join(' ') });
+      if (!found.has(c.email))
+        found.set(c.email, { type: 'contact', id: c.id, name: [c.firstName, c.lastName].filter(Boolean).join(' ') });
     }
   }
   return found;
@@ -81,8 +84,17 @@ export async function findDuplicates(conn: Conn, emails: string[]): Promise<Map<
  */
 async function roundRobinOwners(tx: Tx, teamId: string, n: number): Promise<Array<string | null>> {
   if (n === 0) return [];
-  await tx.insertInto('teamRoundRobin').values({ teamId, lastUserId: null }).onConflict((oc) => oc.column('teamId').doNothing()).execute();
-  const state = await tx.selectFrom('teamRoundRobin').select('lastUserId').where('teamId', '=', teamId).forUpdate().executeTakeFirstOrThrow();
+  await tx
+    .insertInto('teamRoundRobin')
+    .values({ teamId, lastUserId: null })
+    .onConflict((oc) => oc.column('teamId').doNothing())
+    .execute();
+  const state = await tx
+    .selectFrom('teamRoundRobin')
+    .select('lastUserId')
+    .where('teamId', '=', teamId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   const members = (
     await tx
       .selectFrom('teamMembers as m')
@@ -103,7 +115,11 @@ async function roundRobinOwners(tx: Tx, teamId: string, n: number): Promise<Arra
     index = (index + 1) % members.length;
     owners.push(members[index] as string);
   }
-  await tx.updateTable('teamRoundRobin').set({ lastUserId: owners.at(-1) as string }).where('teamId', '=', teamId).execute();
+  await tx
+    .updateTable('teamRoundRobin')
+    .set({ lastUserId: owners.at(-1) as string })
+    .where('teamId', '=', teamId)
+    .execute();
   return owners;
 }
 
@@ -145,7 +161,11 @@ type Fillable = Record<string, unknown>;
  * Stream entries (`create`, plus `assign`/`status` when the lead gets an owner, as `createLead` writes), one for
  * the rejected rows. A row never stops the batch: invalid rows are rejected with their reason.
  */
-export async function importBatch(tx: Tx, s: BatchSettings, rows: DataRow[]): Promise<{ counts: BatchCounts; rejected: Rejection[] }> {
+export async function importBatch(
+  tx: Tx,
+  s: BatchSettings,
+  rows: DataRow[],
+): Promise<{ counts: BatchCounts; rejected: Rejection[] }> {
   const at = now();
   const counts: BatchCounts = { created: 0, updated: 0, skipped: 0, rejected: 0 };
   const rejected: Rejection[] = [];
@@ -157,7 +177,12 @@ export async function importBatch(tx: Tx, s: BatchSettings, rows: DataRow[]): Pr
   }
 
   const duplicates =
-    s.policy === 'create' ? new Map<string, Duplicate>() : await findDuplicates(tx, valid.flatMap((v) => (v.input.email ? [v.input.email] : [])));
+    s.policy === 'create'
+      ? new Map<string, Duplicate>()
+      : await findDuplicates(
+          tx,
+          valid.flatMap((v) => (v.input.email ? [v.input.email] : [])),
+        );
   const fields = updatableFields(s.mapping);
   const inserts: Array<Insertable<LeadsTable> & { id: string }> = [];
   const rowOfInsert: number[] = [];
@@ -184,7 +209,11 @@ export async function importBatch(tx: Tx, s: BatchSettings, rows: DataRow[]): Pr
       }
       const lead = duplicate.lead;
       if (!canWrite(s.actor, 'lead', lead)) {
-        rejected.push({ rowNumber: row.rowNumber, reason: `duplicate of the lead "${duplicate.name}", which you may not change`, cells: row.cells });
+        rejected.push({
+          rowNumber: row.rowNumber,
+          reason: `duplicate of the lead "${duplicate.name}", which you may not change`,
+          cells: row.cells,
+        });
         continue;
       }
       const after: Fillable = {};
@@ -197,11 +226,23 @@ export async function importBatch(tx: Tx, s: BatchSettings, rows: DataRow[]): Pr
       const merged = { ...lead, ...after } as LeadRecord;
       await tx
         .updateTable('leads')
-        .set({ ...after, score: explainScore(merged, s.weights).score, searchText: leadSearchText(merged), updatedAt: at, version: sql`version + 1` })
+        .set({
+          ...after,
+          score: explainScore(merged, s.weights).score,
+          searchText: leadSearchText(merged),
+          updatedAt: at,
+          version: sql`version + 1`,
+        })
         .where('id', '=', lead.id)
         .execute();
       duplicate.lead = { ...merged, version: lead.version + 1 };
-      entries.push({ entityType: 'lead', entityId: lead.id, type: 'update', actorId: s.actor.id, data: { changes, importId: s.importId, row: row.rowNumber } });
+      entries.push({
+        entityType: 'lead',
+        entityId: lead.id,
+        type: 'update',
+        actorId: s.actor.id,
+        data: { changes, importId: s.importId, row: row.rowNumber },
+      });
       counts.updated += 1;
       continue;
     }
@@ -219,10 +260,33 @@ export async function importBatch(tx: Tx, s: BatchSettings, rows: DataRow[]): Pr
     if (values.ownerId) values.status = 'assigned';
     (values as Fillable).score = explainScore({}, s.weights).score;
     values.searchText = leadSearchText(values as Parameters<typeof leadSearchText>[0]);
-    entries.push({ entityType: 'lead', entityId: values.id, type: 'create', actorId: s.actor.id, data: { name: leadName(values as Parameters<typeof leadName>[0]), source: values.source, importId: s.importId, row: rowOfInsert[i] } });
+    entries.push({
+      entityType: 'lead',
+      entityId: values.id,
+      type: 'create',
+      actorId: s.actor.id,
+      data: {
+        name: leadName(values as Parameters<typeof leadName>[0]),
+        source: values.source,
+        importId: s.importId,
+        row: rowOfInsert[i],
+      },
+    });
     if (values.ownerId) {
-      entries.push({ entityType: 'lead', entityId: values.id, type: 'assign', actorId: s.actor.id, data: { from: null, to: values.ownerId, roundRobin: Boolean(roundRobin[i]) } });
-      entries.push({ entityType: 'lead', entityId: values.id, type: 'status', actorId: s.actor.id, data: { from: 'new', to: 'assigned' } });
+      entries.push({
+        entityType: 'lead',
+        entityId: values.id,
+        type: 'assign',
+        actorId: s.actor.id,
+        data: { from: null, to: values.ownerId, roundRobin: Boolean(roundRobin[i]) },
+      });
+      entries.push({
+        entityType: 'lead',
+        entityId: values.id,
+        type: 'status',
+        actorId: s.actor.id,
+        data: { from: 'new', to: 'assigned' },
+      });
     }
   });
   if (inserts.length) await tx.insertInto('leads').values(inserts).execute();
@@ -232,7 +296,9 @@ export async function importBatch(tx: Tx, s: BatchSettings, rows: DataRow[]): Pr
   if (rejected.length) {
     await tx
       .insertInto('importRejectedRows')
-      .values(rejected.map((r) => ({ importId: s.importId, rowNumber: r.rowNumber, reason: r.reason, cells: JSON.stringify(r.cells) })))
+      .values(
+        rejected.map((r) => ({ importId: s.importId, rowNumber: r.rowNumber, reason: r.reason, cells: JSON.stringify(r.cells) })),
+      )
       .onConflict((oc) => oc.columns(['importId', 'rowNumber']).doNothing())
       .execute();
   }

@@ -31,7 +31,10 @@ export async function saveUpload(source: Readable, target: string, isTruncated: 
   return fs.statSync(target).size;
 }
 
-const tooLarge = () => new AppError('payload_too_large', 'The file is larger than the 50 MB an import accepts', [{ field: 'file', message: 'is larger than 50 MB' }]);
+const tooLarge = () =>
+  new AppError('payload_too_large', 'The file is larger than the 50 MB an import accepts', [
+    { field: 'file', message: 'is larger than 50 MB' },
+  ]);
 
 /**
  * The file's type from its bytes, not its name: XLSX is a zip (`PK\x03\x04`); anything else must be UTF-8 text
@@ -82,13 +85,14 @@ export function detectDelimiter(file: string): string {
   return best.n > 0 ? best.d : ',';
 }
 
-const clean = (s: string) => s.replace(/\u0000/g, '');
+const NUL = String.fromCharCode(0);
+const clean = (s: string) => (s.includes(NUL) ? s.split(NUL).join('') : s);
 const blank = (cells: string[]) => cells.every((c) => c.trim() === '');
 
 async function* csvRecords(file: string, delimiter: string): AsyncGenerator<DataRow> {
-  const parser = fs.createReadStream(file).pipe(
-    parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
-  );
+  const parser = fs
+    .createReadStream(file)
+    .pipe(parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }));
   let rowNumber = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -123,7 +127,13 @@ export function cellText(value: unknown): string {
 
 async function* xlsxRecords(file: string): AsyncGenerator<DataRow> {
   // Streamed, so a 50 MB workbook never sits in memory whole; only the first worksheet is read.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
   let rowNumber = 0;
   try {
     for await (const sheet of reader) {
@@ -162,7 +172,10 @@ export async function* dataRows(file: string, kind: FileKind, delimiter: string 
 }
 
 /** Headers, delimiter and the number of data rows; reading it all once also proves the file parses. */
-export async function inspectFile(file: string, kind: FileKind): Promise<{ headers: string[]; delimiter: string | null; totalRows: number }> {
+export async function inspectFile(
+  file: string,
+  kind: FileKind,
+): Promise<{ headers: string[]; delimiter: string | null; totalRows: number }> {
   const delimiter = kind === 'csv' ? detectDelimiter(file) : null;
   let headers: string[] | null = null;
   let totalRows = 0;

@@ -7,13 +7,32 @@ export type RowResult = { ok: true; input: LeadCreate } | { ok: false; errors: R
 
 /** Country names people type in Czech, English and German, folded → ISO code. */
 const COUNTRIES: Record<string, string> = {
-  cesko: 'CZ', 'ceska republika': 'CZ', cr: 'CZ', 'czech republic': 'CZ', czechia: 'CZ', tschechien: 'CZ', 'tschechische republik': 'CZ',
-  slovensko: 'SK', slovakia: 'SK', slowakei: 'SK',
-  nemecko: 'DE', germany: 'DE', deutschland: 'DE',
-  rakousko: 'AT', austria: 'AT', osterreich: 'AT', oesterreich: 'AT',
-  polsko: 'PL', poland: 'PL', polen: 'PL',
-  madarsko: 'HU', hungary: 'HU', ungarn: 'HU',
-  svycarsko: 'CH', switzerland: 'CH', schweiz: 'CH',
+  cesko: 'CZ',
+  'ceska republika': 'CZ',
+  cr: 'CZ',
+  'czech republic': 'CZ',
+  czechia: 'CZ',
+  tschechien: 'CZ',
+  'tschechische republik': 'CZ',
+  slovensko: 'SK',
+  slovakia: 'SK',
+  slowakei: 'SK',
+  nemecko: 'DE',
+  germany: 'DE',
+  deutschland: 'DE',
+  rakousko: 'AT',
+  austria: 'AT',
+  osterreich: 'AT',
+  oesterreich: 'AT',
+  polsko: 'PL',
+  poland: 'PL',
+  polen: 'PL',
+  madarsko: 'HU',
+  hungary: 'HU',
+  ungarn: 'HU',
+  svycarsko: 'CH',
+  switzerland: 'CH',
+  schweiz: 'CH',
 };
 
 function country(value: string): string {
@@ -49,7 +68,12 @@ export function mappedValues(cells: string[], mapping: Array<ImportField | null>
  * A row as a validated lead input: mapped cells, then the import's defaults where the row has no value; checked
  * with the same schema as `POST /leads` (IČO check digit, email, phone → E.164). Errors name the file's column.
  */
-export function rowToLead(cells: string[], headers: string[], mapping: Array<ImportField | null>, defaults: ImportDefaults): RowResult {
+export function rowToLead(
+  cells: string[],
+  headers: string[],
+  mapping: Array<ImportField | null>,
+  defaults: ImportDefaults,
+): RowResult {
   const values = mappedValues(cells, mapping);
   const parsed = leadCreateInput.safeParse({
     ...values,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
-import { type ImportField, importDefaults, type DuplicatePolicy } from '../../../domain/imports/import.schema.js';
+import { type DuplicatePolicy, type ImportField, importDefaults } from '../../../domain/imports/import.schema.js';
 import type { Actor } from '../../access/actor.js';
 import { canCreate } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
@@ -67,8 +67,13 @@ async function fail(db: Db, id: string, message: string) {
  */
 async function commitBatch(db: Db, settings: BatchSettings, expectedProcessed: number, rows: DataRow[]): Promise<boolean> {
   const run = async (tx: Tx, part: DataRow[], work: (tx: Tx) => Promise<BatchCounts>) => {
-    const current = await tx.selectFrom('imports').select(['processedRows', 'status']).where('id', '=', settings.importId).forUpdate().executeTakeFirst();
-    if (!current || current.status !== 'running' || current.processedRows !== expectedProcessed) return false;
+    const current = await tx
+      .selectFrom('imports')
+      .select(['processedRows', 'status'])
+      .where('id', '=', settings.importId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (current?.status !== 'running' || current.processedRows !== expectedProcessed) return false;
     const c = await work(tx);
     const at = now();
     await tx
@@ -89,7 +94,9 @@ async function commitBatch(db: Db, settings: BatchSettings, expectedProcessed: n
   };
   try {
     return await inTransaction(db, (tx) => run(tx, rows, async (t) => (await importBatch(t, settings, rows)).counts));
-  } catch {
+  } catch (err) {
+    const code = String((err as { code?: unknown }).code ?? '');
+    if (!code.startsWith('22') && !code.startsWith('23')) throw err;
     // A row the database refuses (rare: validation catches bad values first) must not stop the import: retry the
     // batch row by row, and reject only the row that fails, with the database's message as the reason.
     for (const row of rows) {
@@ -97,11 +104,20 @@ async function commitBatch(db: Db, settings: BatchSettings, expectedProcessed: n
       try {
         ok = await inTransaction(db, (tx) => run(tx, [row], async (t) => (await importBatch(t, settings, [row])).counts));
       } catch (err) {
+        // Only a value the database refuses (data exception 22xxx, constraint 23xxx) rejects the row; anything else
+        // (connection lost, disk full) fails the import, which resumes after its last committed row.
+        const code = String((err as { code?: unknown }).code ?? '');
+        if (!code.startsWith('22') && !code.startsWith('23')) throw err;
         ok = await inTransaction(db, (tx) =>
           run(tx, [row], async (t) => {
             await t
               .insertInto('importRejectedRows')
-              .values({ importId: settings.importId, rowNumber: row.rowNumber, reason: `could not be stored: ${(err as Error).message}`, cells: JSON.stringify(row.cells) })
+              .values({
+                importId: settings.importId,
+                rowNumber: row.rowNumber,
+                reason: `could not be stored: ${(err as Error).message}`,
+                cells: JSON.stringify(row.cells),
+              })
               .onConflict((oc) => oc.columns(['importId', 'rowNumber']).doNothing())
               .execute();
             return { created: 0, updated: 0, skipped: 0, rejected: 1 };

@@ -47,7 +47,10 @@ export class ImportWorker {
             if (this.stopping) return;
             const claimed = await claimNextImport(this.db);
             if (!claimed) break;
-            const outcome = await runImport(this.db, this.dataDir, claimed, { ...this.runOptions, shouldStop: () => this.stopping });
+            const outcome = await runImport(this.db, this.dataDir, claimed, {
+              ...this.runOptions,
+              shouldStop: () => this.stopping,
+            });
             this.log?.info({ importId: claimed.id, outcome }, 'import finished a run');
             if (outcome === 'stopped') return;
           }

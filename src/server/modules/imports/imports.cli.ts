@@ -5,8 +5,8 @@ import { duplicatePolicy, IMPORT_FIELDS, type ImportField, type ImportRecord } f
 import type { Actor } from '../../access/actor.js';
 import type { Database } from '../../platform/db.js';
 import { loadActor } from '../auth/actor.loader.js';
-import { claimImport, runImport } from './import-runner.js';
 import { importsDir } from './import-files.js';
+import { claimImport, runImport } from './import-runner.js';
 import { toImport } from './imports.mapper.js';
 import { findImport, type ImportRow } from './imports.repo.js';
 import { createImport, getImport, rejectedRowsCsv, startImport, updateImport } from './imports.service.js';
@@ -21,7 +21,11 @@ export type ImportLeadsOptions = {
 };
 
 async function userIdByEmail(database: Database, email: string, option: string): Promise<string> {
-  const user = await database.db.selectFrom('users').select(['id', 'active']).where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
+  const user = await database.db
+    .selectFrom('users')
+    .select(['id', 'active'])
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
   if (!user?.active) throw new Error(`${option}: no active user with the email ${email}`);
   return user.id;
 }
@@ -35,7 +39,13 @@ async function cliActor(database: Database, opts: ImportLeadsOptions): Promise<A
   if (opts.as) id = await userIdByEmail(database, opts.as, '--as');
   else if (opts.owner) id = await userIdByEmail(database, opts.owner, '--owner');
   else {
-    const admin = await database.db.selectFrom('users').select('id').where('role', '=', 'admin').where('active', '=', true).orderBy('createdAt').executeTakeFirst();
+    const admin = await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .where('active', '=', true)
+      .orderBy('createdAt')
+      .executeTakeFirst();
     if (!admin) throw new Error('No active administrator exists: create one with `stride user create` or pass --as EMAIL');
     id = admin.id;
   }
@@ -50,7 +60,8 @@ function mappingFromFile(file: string, headers: string[]): Array<ImportField | n
   return headers.map((h) => {
     const field = raw[h];
     if (field == null) return null;
-    if (!(IMPORT_FIELDS as readonly string[]).includes(field)) throw new Error(`--mapping: "${field}" (column "${h}") is not one of ${IMPORT_FIELDS.join(', ')}`);
+    if (!(IMPORT_FIELDS as readonly string[]).includes(field))
+      throw new Error(`--mapping: "${field}" (column "${h}") is not one of ${IMPORT_FIELDS.join(', ')}`);
     return field as ImportField;
   });
 }
@@ -65,7 +76,12 @@ const line = (r: ImportRow | ImportRecord) => {
  * `stride import leads FILE`: the same service as the web wizard, run in the foreground with a progress line.
  * Returns the finished import; the rejected rows are written next to the upload in DATA_DIR/imports.
  */
-export async function importLeadsFromFile(database: Database, dataDir: string, file: string, opts: ImportLeadsOptions = {}): Promise<ImportRecord> {
+export async function importLeadsFromFile(
+  database: Database,
+  dataDir: string,
+  file: string,
+  opts: ImportLeadsOptions = {},
+): Promise<ImportRecord> {
   const out = (s: string) => {
     if (!opts.quiet) process.stdout.write(s);
   };
@@ -77,16 +93,33 @@ export async function importLeadsFromFile(database: Database, dataDir: string, f
   const ownerId = opts.owner ? await userIdByEmail(database, opts.owner, '--owner') : null;
   let teamId: string | null = null;
   if (opts.team) {
-    const team = await db.selectFrom('teams').select('id').where((eb) => eb(eb.fn('lower', ['name']), '=', (opts.team as string).toLowerCase())).executeTakeFirst();
+    const team = await db
+      .selectFrom('teams')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['name']), '=', (opts.team as string).toLowerCase()))
+      .executeTakeFirst();
     if (!team) throw new Error(`--team: no team named "${opts.team}"`);
     teamId = team.id;
   }
 
-  const created = await createImport(db, dataDir, actor, { fileName: path.basename(file), stream: fs.createReadStream(file), truncated: () => false });
+  const created = await createImport(db, dataDir, actor, {
+    fileName: path.basename(file),
+    stream: fs.createReadStream(file),
+    truncated: () => false,
+  });
   const mapping = !opts.mapping || opts.mapping === 'auto' ? created.mapping : mappingFromFile(opts.mapping, created.headers);
-  out(`${created.fileName}: ${created.totals.rows} rows, ${created.fileKind.toUpperCase()}${created.delimiter ? ` (delimiter "${created.delimiter}")` : ''}, mapping ${opts.mapping && opts.mapping !== 'auto' ? 'from file' : created.mappingSource}:\n`);
-  created.headers.forEach((h, i) => out(`  ${h} → ${mapping[i] ?? '(not imported)'}\n`));
-  await updateImport(db, dataDir, actor, created.id, { mapping, duplicatePolicy: policy.data, defaults: { ownerId, teamId, source: 'import', campaign: null } }, undefined);
+  out(
+    `${created.fileName}: ${created.totals.rows} rows, ${created.fileKind.toUpperCase()}${created.delimiter ? ` (delimiter "${created.delimiter}")` : ''}, mapping ${opts.mapping && opts.mapping !== 'auto' ? 'from file' : created.mappingSource}:\n`,
+  );
+  for (const [i, h] of created.headers.entries()) out(`  ${h} → ${mapping[i] ?? '(not imported)'}\n`);
+  await updateImport(
+    db,
+    dataDir,
+    actor,
+    created.id,
+    { mapping, duplicatePolicy: policy.data, defaults: { ownerId, teamId, source: 'import', campaign: null } },
+    undefined,
+  );
   await startImport(db, actor, created.id);
 
   const claimed = await claimImport(db, created.id);
@@ -105,7 +138,9 @@ export async function importLeadsFromFile(database: Database, dataDir: string, f
   const done = await getImport(db, actor, created.id);
   if (done.status === 'failed') throw new Error(`Import failed: ${done.error}`);
   const t = done.totals;
-  out(`Done: ${t.rows} rows — ${t.created} created, ${t.updated} updated, ${t.skipped} skipped (duplicates), ${t.rejected} rejected.\n`);
+  out(
+    `Done: ${t.rows} rows — ${t.created} created, ${t.updated} updated, ${t.skipped} skipped (duplicates), ${t.rejected} rejected.\n`,
+  );
   if (t.rejected > 0) {
     const report = path.join(importsDir(dataDir), `${done.id}-rejected.csv`);
     const { stream } = await rejectedRowsCsv(db, actor, done.id);

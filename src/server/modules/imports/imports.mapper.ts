@@ -7,7 +7,8 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 /** An import as the API shows it: status, totals and progress in percent. */
 export function toImport(r: ImportRow): ImportRecord {
   const d = r.defaults as { ownerId?: string | null; teamId?: string | null; source?: Lead['source']; campaign?: string | null };
-  const progress = r.status === 'completed' ? 100 : r.totalRows === 0 ? 0 : Math.min(100, Math.floor((r.processedRows * 100) / r.totalRows));
+  const progress =
+    r.status === 'completed' ? 100 : r.totalRows === 0 ? 0 : Math.min(100, Math.floor((r.processedRows * 100) / r.totalRows));
   return {
     id: r.id,
     version: r.version,
@@ -23,7 +24,12 @@ export function toImport(r: ImportRow): ImportRecord {
     mapping: r.mapping as Array<ImportField | null>,
     mappingSource: r.mappingSource as ImportRecord['mappingSource'],
     duplicatePolicy: r.duplicatePolicy as DuplicatePolicy,
-    defaults: { ownerId: d.ownerId ?? null, teamId: d.teamId ?? null, source: d.source ?? 'import', campaign: d.campaign ?? null },
+    defaults: {
+      ownerId: d.ownerId ?? null,
+      teamId: d.teamId ?? null,
+      source: d.source ?? 'import',
+      campaign: d.campaign ?? null,
+    },
     status: r.status as ImportRecord['status'],
     totals: {
       rows: r.totalRows,

@@ -16,7 +16,12 @@ export async function findImport(conn: Conn, id: string): Promise<ImportRow | un
   return conn.selectFrom('imports').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateImportRow(conn: Conn, id: string, patch: Updateable<ImportsTable>, expectedVersion?: number): Promise<boolean> {
+export async function updateImportRow(
+  conn: Conn,
+  id: string,
+  patch: Updateable<ImportsTable>,
+  expectedVersion?: number,
+): Promise<boolean> {
   let q = conn
     .updateTable('imports')
     .set({ ...patch, version: sql`version + 1` })
@@ -34,7 +39,10 @@ export async function listImportRows(conn: Conn, actor: Actor, query: ImportList
   if (query.status) q = q.where('i.status', '=', query.status);
   const after = keysetCondition(spec, query.cursor);
   if (after) q = q.where(after);
-  const rows: Array<ImportRow & { sortKey: unknown }> = await q.orderBy(keysetOrder(spec)).limit(query.limit + 1).execute();
+  const rows: Array<ImportRow & { sortKey: unknown }> = await q
+    .orderBy(keysetOrder(spec))
+    .limit(query.limit + 1)
+    .execute();
   return keysetPage(rows, query.limit, sortKeyValue);
 }
 
@@ -53,10 +61,21 @@ export async function findRememberedMapping(conn: Conn, headerKey: string) {
   return conn.selectFrom('importMappings').select(['mapping']).where('headerKey', '=', headerKey).executeTakeFirst();
 }
 
-export async function rememberMapping(conn: Conn, headerKey: string, headers: string[], mapping: Record<string, string>, userId: string, at: Date) {
+export async function rememberMapping(
+  conn: Conn,
+  headerKey: string,
+  headers: string[],
+  mapping: Record<string, string>,
+  userId: string,
+  at: Date,
+) {
   await conn
     .insertInto('importMappings')
     .values({ headerKey, headers: JSON.stringify(headers), mapping: JSON.stringify(mapping), updatedAt: at, updatedBy: userId })
-    .onConflict((oc) => oc.column('headerKey').doUpdateSet({ headers: JSON.stringify(headers), mapping: JSON.stringify(mapping), updatedAt: at, updatedBy: userId }))
+    .onConflict((oc) =>
+      oc
+        .column('headerKey')
+        .doUpdateSet({ headers: JSON.stringify(headers), mapping: JSON.stringify(mapping), updatedAt: at, updatedBy: userId }),
+    )
     .execute();
 }

@@ -31,7 +31,10 @@ export function importWorkerOf(app: App): ImportWorker {
   return workers.get(app) as ImportWorker;
 }
 
-const tooLarge = () => new AppError('payload_too_large', 'The file is larger than the 50 MB an import accepts', [{ field: 'file', message: 'is larger than 50 MB' }]);
+const tooLarge = () =>
+  new AppError('payload_too_large', 'The file is larger than the 50 MB an import accepts', [
+    { field: 'file', message: 'is larger than 50 MB' },
+  ]);
 
 export function importRoutes(app: App) {
   const tags = ['imports'];
@@ -48,7 +51,8 @@ export function importRoutes(app: App) {
       {
         schema: {
           tags,
-          summary: 'Upload a CSV (UTF-8, `,` or `;`) or XLSX file of leads (multipart field `file`, at most 50 MB); returns the detected columns, a suggested mapping and a preview',
+          summary:
+            'Upload a CSV (UTF-8, `,` or `;`) or XLSX file of leads (multipart field `file`, at most 50 MB); returns the detected columns, a suggested mapping and a preview',
           consumes: ['multipart/form-data'],
           response: { 201: importWithPreview, 413: errorBody, ...errorResponses },
         },
@@ -78,36 +82,70 @@ export function importRoutes(app: App) {
 
   app.get(
     '/api/v1/imports',
-    { schema: { tags, summary: 'Imports: your own (an administrator sees all), newest first', querystring: importListQuery, response: { 200: page(importRecord), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Imports: your own (an administrator sees all), newest first',
+        querystring: importListQuery,
+        response: { 200: page(importRecord), ...errorResponses },
+      },
+    },
     async (req) => listImports(app.database.db, actorOf(req), req.query),
   );
   app.get(
     '/api/v1/imports/:id',
-    { schema: { tags, summary: 'An import: status, totals and progress (poll it while it runs)', params: idParams, response: { 200: importRecord, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'An import: status, totals and progress (poll it while it runs)',
+        params: idParams,
+        response: { 200: importRecord, ...errorResponses },
+      },
+    },
     async (req, reply) => withEtag(reply, await getImport(app.database.db, actorOf(req), req.params.id)),
   );
   app.get(
     '/api/v1/imports/:id/preview',
-    { schema: { tags, summary: 'The first 20 rows as they would import, with validation and duplicate status', params: idParams, response: { 200: z.object({ data: z.array(previewRow) }), ...errorResponses } } },
-    async (req) => ({ data: (await getImportWithPreview(app.database.db, app.config.dataDir, actorOf(req), req.params.id)).preview }),
+    {
+      schema: {
+        tags,
+        summary: 'The first 20 rows as they would import, with validation and duplicate status',
+        params: idParams,
+        response: { 200: z.object({ data: z.array(previewRow) }), ...errorResponses },
+      },
+    },
+    async (req) => ({
+      data: (await getImportWithPreview(app.database.db, app.config.dataDir, actorOf(req), req.params.id)).preview,
+    }),
   );
   app.patch(
     '/api/v1/imports/:id',
     {
       schema: {
         tags,
-        summary: 'Set the column mapping, duplicate policy (skip | update | create) and defaults (owner, team, source, campaign) before starting',
+        summary:
+          'Set the column mapping, duplicate policy (skip | update | create) and defaults (owner, team, source, campaign) before starting',
         params: idParams,
         body: importUpdateInput,
         response: { 200: importWithPreview, 422: errorBody, ...errorResponses },
       },
     },
     async (req, reply) =>
-      withEtag(reply, await updateImport(app.database.db, app.config.dataDir, actorOf(req), req.params.id, req.body, ifMatchVersion(req))),
+      withEtag(
+        reply,
+        await updateImport(app.database.db, app.config.dataDir, actorOf(req), req.params.id, req.body, ifMatchVersion(req)),
+      ),
   );
   app.post(
     '/api/v1/imports/:id/start',
-    { schema: { tags, summary: 'Start the import in the background (202); poll GET /imports/{id} for progress', params: idParams, response: { 202: importRecord, 422: errorBody, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Start the import in the background (202); poll GET /imports/{id} for progress',
+        params: idParams,
+        response: { 202: importRecord, 422: errorBody, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       const started = await startImport(app.database.db, actorOf(req), req.params.id);
       void worker.runPending();

@@ -44,7 +44,10 @@ export function headerKey(headers: string[]): string {
   return createHash('sha256').update(JSON.stringify(normalised)).digest('hex');
 }
 
-async function suggestMapping(conn: Conn, headers: string[]): Promise<{ mapping: Array<ImportField | null>; source: 'remembered' | 'guessed' }> {
+async function suggestMapping(
+  conn: Conn,
+  headers: string[],
+): Promise<{ mapping: Array<ImportField | null>; source: 'remembered' | 'guessed' }> {
   const remembered = await findRememberedMapping(conn, headerKey(headers));
   if (remembered) {
     const taken = new Set<string>();
@@ -145,7 +148,15 @@ export async function previewRows(db: Db, dataDir: string, actor: Actor, row: Im
   const seen = new Set<string>();
   return results.map(({ r, result }) => {
     const values = mappedValues(r.cells, mapping);
-    if (!result.ok) return { rowNumber: r.rowNumber, cells: r.cells, values, errors: result.errors, duplicate: null, action: 'reject' as const };
+    if (!result.ok)
+      return {
+        rowNumber: r.rowNumber,
+        cells: r.cells,
+        values,
+        errors: result.errors,
+        duplicate: null,
+        action: 'reject' as const,
+      };
     const email = result.input.email ?? null;
     const found = email ? duplicates.get(email) : undefined;
     const earlier = email ? seen.has(email) : false;
@@ -184,7 +195,8 @@ export async function updateImport(
   await inTransaction(db, async (tx) => {
     const row = await visibleImport(tx, actor, id);
     if (ifMatch !== undefined && ifMatch !== row.version) throw stale();
-    if (row.status !== 'uploaded') throw new AppError('invalid_transition', `The import is ${row.status}; only an import that has not started can be changed`);
+    if (row.status !== 'uploaded')
+      throw new AppError('invalid_transition', `The import is ${row.status}; only an import that has not started can be changed`);
     if (input.mapping && input.mapping.length !== row.headers.length) {
       throw invalidField('mapping', `must name a field (or null) for each of the ${row.headers.length} columns`);
     }

@@ -22,11 +22,18 @@ export function toOpportunity(r: OpportunityRow, contacts: OpportunityContactRow
     account: r.accountName ? { id: r.accountId, name: r.accountName } : null,
     primaryContactId: r.primaryContactId,
     primaryContact: r.primaryContactId && r.primaryContactName ? { id: r.primaryContactId, name: r.primaryContactName } : null,
-    contacts: contacts.filter((c) => c.opportunityId === r.id).map((c) => ({ contactId: c.contactId, name: c.name, role: c.role as Opportunity['contacts'][number]['role'] })),
+    contacts: contacts
+      .filter((c) => c.opportunityId === r.id)
+      .map((c) => ({ contactId: c.contactId, name: c.name, role: c.role as Opportunity['contacts'][number]['role'] })),
     pipelineId: r.pipelineId,
     pipeline: { id: r.pipelineId, name: r.pipelineName },
     stageId: r.stageId,
-    stage: { id: r.stageId, name: r.stageName, kind: r.stageKind as Opportunity['stage']['kind'], probability: r.stageProbability },
+    stage: {
+      id: r.stageId,
+      name: r.stageName,
+      kind: r.stageKind as Opportunity['stage']['kind'],
+      probability: r.stageProbability,
+    },
     stageEnteredAt: iso(r.stageEnteredAt),
     daysInStage: daysSince(r.stageEnteredAt),
     amount: r.amount,
@@ -57,7 +64,9 @@ export function opportunityDiffShape(o: Opportunity) {
     name: o.name,
     accountId: o.accountId,
     primaryContactId: o.primaryContactId,
-    contacts: o.contacts.map((c) => ({ contactId: c.contactId, role: c.role })).sort((a, b) => a.contactId.localeCompare(b.contactId)),
+    contacts: o.contacts
+      .map((c) => ({ contactId: c.contactId, role: c.role }))
+      .sort((a, b) => a.contactId.localeCompare(b.contactId)),
     amount: o.amount,
     currency: o.currency,
     probability: o.probabilityOverridden ? o.probability : null,

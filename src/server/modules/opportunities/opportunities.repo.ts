@@ -61,7 +61,12 @@ export async function insertOpportunity(conn: Conn, values: Insertable<Opportuni
   await conn.insertInto('opportunities').values(values).execute();
 }
 
-export async function updateOpportunityRow(conn: Conn, id: string, expectedVersion: number, patch: Updateable<OpportunitiesTable>): Promise<boolean> {
+export async function updateOpportunityRow(
+  conn: Conn,
+  id: string,
+  expectedVersion: number,
+  patch: Updateable<OpportunitiesTable>,
+): Promise<boolean> {
   const result = await conn
     .updateTable('opportunities')
     .set({ ...patch, version: sql`version + 1` })
@@ -87,15 +92,30 @@ export async function contactsOf(conn: Conn, opportunityIds: string[]): Promise<
 
 export async function replaceContacts(conn: Conn, opportunityId: string, links: Array<{ contactId: string; role: string }>) {
   await conn.deleteFrom('opportunityContacts').where('opportunityId', '=', opportunityId).execute();
-  if (links.length) await conn.insertInto('opportunityContacts').values(links.map((l) => ({ opportunityId, ...l }))).execute();
+  if (links.length)
+    await conn
+      .insertInto('opportunityContacts')
+      .values(links.map((l) => ({ opportunityId, ...l })))
+      .execute();
 }
 
-export async function openStageStay(conn: Conn, h: { id: string; opportunityId: string; stageId: string; enteredAt: Date; enteredBy: string | null }) {
-  await conn.insertInto('opportunityStageHistory').values({ ...h, leftAt: null }).execute();
+export async function openStageStay(
+  conn: Conn,
+  h: { id: string; opportunityId: string; stageId: string; enteredAt: Date; enteredBy: string | null },
+) {
+  await conn
+    .insertInto('opportunityStageHistory')
+    .values({ ...h, leftAt: null })
+    .execute();
 }
 
 export async function closeStageStay(conn: Conn, opportunityId: string, at: Date) {
-  await conn.updateTable('opportunityStageHistory').set({ leftAt: at }).where('opportunityId', '=', opportunityId).where('leftAt', 'is', null).execute();
+  await conn
+    .updateTable('opportunityStageHistory')
+    .set({ leftAt: at })
+    .where('opportunityId', '=', opportunityId)
+    .where('leftAt', 'is', null)
+    .execute();
 }
 
 export async function stageHistory(conn: Conn, opportunityId: string) {
@@ -103,7 +123,17 @@ export async function stageHistory(conn: Conn, opportunityId: string) {
     .selectFrom('opportunityStageHistory as h')
     .innerJoin('pipelineStages as s', 's.id', 'h.stageId')
     .leftJoin('users as u', 'u.id', 'h.enteredBy')
-    .select(['h.enteredAt', 'h.leftAt', 'h.enteredBy', 'u.name as enteredByName', 's.id as stageId', 's.name', 's.kind', 's.probability', 's.retiredAt'])
+    .select([
+      'h.enteredAt',
+      'h.leftAt',
+      'h.enteredBy',
+      'u.name as enteredByName',
+      's.id as stageId',
+      's.name',
+      's.kind',
+      's.probability',
+      's.retiredAt',
+    ])
     .where('h.opportunityId', '=', opportunityId)
     .orderBy('h.enteredAt')
     .orderBy('h.id')
@@ -131,7 +161,10 @@ export type OpportunityFilter = Omit<OpportunityListQuery, 'sort' | 'cursor' | '
  * the first, so a deal the actor may not open never shows up or counts anywhere.
  */
 export function opportunityConditions(actor: Actor, f: Partial<OpportunityFilter>): RawBuilder<boolean>[] {
-  const conditions = [readScope(actor, 'opportunity', 'o.ownerId'), f.deleted ? sql<boolean>`o.deleted_at IS NOT NULL` : sql<boolean>`o.deleted_at IS NULL`];
+  const conditions = [
+    readScope(actor, 'opportunity', 'o.ownerId'),
+    f.deleted ? sql<boolean>`o.deleted_at IS NOT NULL` : sql<boolean>`o.deleted_at IS NULL`,
+  ];
   if (f.pipelineId) conditions.push(sql<boolean>`o.pipeline_id = ${f.pipelineId}`);
   if (f.stageId) conditions.push(sql<boolean>`o.stage_id = ${f.stageId}`);
   if (f.status) conditions.push(sql<boolean>`o.status = ${f.status}`);
@@ -147,7 +180,9 @@ export function opportunityConditions(actor: Actor, f: Partial<OpportunityFilter
   if (f.forecastCategory) conditions.push(sql<boolean>`o.forecast_category = ${f.forecastCategory}`);
   if (f.q) {
     const pattern = likePattern(f.q);
-    conditions.push(sql<boolean>`(o.search_text LIKE ${pattern} OR EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = o.account_id AND sa.search_text LIKE ${pattern}))`);
+    conditions.push(
+      sql<boolean>`(o.search_text LIKE ${pattern} OR EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = o.account_id AND sa.search_text LIKE ${pattern}))`,
+    );
   }
   return conditions;
 }
@@ -166,7 +201,10 @@ export async function listOpportunityRows(conn: Conn, actor: Actor, query: Oppor
   for (const condition of opportunityConditions(actor, query)) q = q.where(condition);
   const after = keysetCondition(spec, query.cursor);
   if (after) q = q.where(after);
-  const rows = (await q.orderBy(keysetOrder(spec)).limit(query.limit + 1).execute()) as Array<OpportunityRow & { sortKey: unknown }>;
+  const rows = (await q
+    .orderBy(keysetOrder(spec))
+    .limit(query.limit + 1)
+    .execute()) as Array<OpportunityRow & { sortKey: unknown }>;
   return keysetPage(rows, query.limit, sortKeyValue);
 }
 

@@ -1,5 +1,10 @@
 import { foldText } from '../../../domain/common/text.js';
-import type { Opportunity, OpportunityCreate, OpportunityListQuery, OpportunityUpdate } from '../../../domain/opportunities/opportunity.schema.js';
+import type {
+  Opportunity,
+  OpportunityCreate,
+  OpportunityListQuery,
+  OpportunityUpdate,
+} from '../../../domain/opportunities/opportunity.schema.js';
 import type { Actor } from '../../access/actor.js';
 import { assertCanAssign, assertCanCreate, assertReadable, assertWritable, canRead } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
@@ -36,7 +41,12 @@ export async function valuation(conn: Conn, asOf?: string): Promise<Valuation> {
 }
 
 /** An opportunity the actor may see (deleted ones too when asked), or 404. */
-export async function getVisibleOpportunity(conn: Conn, actor: Actor, id: string, opts: { deleted?: boolean } = {}): Promise<Opportunity> {
+export async function getVisibleOpportunity(
+  conn: Conn,
+  actor: Actor,
+  id: string,
+  opts: { deleted?: boolean } = {},
+): Promise<Opportunity> {
   const v = await valuation(conn);
   const row = assertReadable(actor, 'opportunity', await findOpportunity(conn, id, v), 'Opportunity');
   if (row.deletedAt && !opts.deleted) throw notFound('Opportunity');
@@ -46,7 +56,10 @@ export async function getVisibleOpportunity(conn: Conn, actor: Actor, id: string
 export async function listOpportunities(db: Db, actor: Actor, query: OpportunityListQuery) {
   const v = await valuation(db);
   const { rows, nextCursor } = await listOpportunityRows(db, actor, query, v);
-  const contacts = await contactsOf(db, rows.map((r) => r.id));
+  const contacts = await contactsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { data: rows.map((r) => toOpportunity(r, contacts, v.base)), nextCursor };
 }
 
@@ -84,7 +97,12 @@ export async function createOpportunity(db: Db, actor: Actor, input: Opportunity
  * Creates an opportunity inside the caller's transaction (lead conversion creates it with the account and contact).
  * It starts in the named stage or the pipeline's first open stage; `lead` links it to the lead it came from.
  */
-export async function createOpportunityInTx(tx: Tx, actor: Actor, input: OpportunityCreate, lead?: { id: string; name: string }): Promise<Opportunity> {
+export async function createOpportunityInTx(
+  tx: Tx,
+  actor: Actor,
+  input: OpportunityCreate,
+  lead?: { id: string; name: string },
+): Promise<Opportunity> {
   assertCanCreate(actor, 'opportunity');
   const ownerId = input.ownerId ?? actor.id;
   await checkOwner(tx, actor, ownerId);
@@ -127,17 +145,42 @@ export async function createOpportunityInTx(tx: Tx, actor: Actor, input: Opportu
       entityId: id,
       type: 'create',
       actorId: actor.id,
-      data: { name: input.name, amount: input.amount, currency: input.currency, pipeline: { id: pipeline.id, name: pipeline.name }, stage: entered.data?.to },
+      data: {
+        name: input.name,
+        amount: input.amount,
+        currency: input.currency,
+        pipeline: { id: pipeline.id, name: pipeline.name },
+        stage: entered.data?.to,
+      },
     },
-    { entityType: 'account', entityId: input.accountId, type: 'create_related', actorId: actor.id, data: { relation: 'opportunities', record } },
+    {
+      entityType: 'account',
+      entityId: input.accountId,
+      type: 'create_related',
+      actorId: actor.id,
+      data: { relation: 'opportunities', record },
+    },
   ];
-  if (lead) entries.push({ entityType: 'opportunity', entityId: id, type: 'convert', actorId: actor.id, data: { lead: { type: 'lead', id: lead.id, name: lead.name } } });
+  if (lead)
+    entries.push({
+      entityType: 'opportunity',
+      entityId: id,
+      type: 'convert',
+      actorId: actor.id,
+      data: { lead: { type: 'lead', id: lead.id, name: lead.name } },
+    });
   await appendStream(tx, entries);
   return getVisibleOpportunity(tx, actor, id);
 }
 
 /** Loads, locks and checks an opportunity for a change: visible (404), writable (403), not stale (412). */
-export async function opportunityForChange(tx: Tx, actor: Actor, id: string, ifMatch: number | undefined, opts: { deleted?: boolean } = {}) {
+export async function opportunityForChange(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  ifMatch: number | undefined,
+  opts: { deleted?: boolean } = {},
+) {
   await lockOpportunity(tx, id);
   const current = await getVisibleOpportunity(tx, actor, id, opts);
   assertWritable(actor, 'opportunity', current);
@@ -145,7 +188,13 @@ export async function opportunityForChange(tx: Tx, actor: Actor, id: string, ifM
   return current;
 }
 
-export async function updateOpportunity(db: Db, actor: Actor, id: string, input: OpportunityUpdate, ifMatch: number | undefined): Promise<Opportunity> {
+export async function updateOpportunity(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: OpportunityUpdate,
+  ifMatch: number | undefined,
+): Promise<Opportunity> {
   return inTransaction(db, async (tx) => {
     const current = await opportunityForChange(tx, actor, id, ifMatch);
     if (input.ownerId && input.ownerId !== current.ownerId) await checkOwner(tx, actor, input.ownerId);
@@ -162,22 +211,50 @@ export async function updateOpportunity(db: Db, actor: Actor, id: string, input:
     let move: { entry: NewStreamEntry; stageId: string; pipelineId: string } | undefined;
     if (stageChanges) {
       if (current.status !== 'open') {
-        throw new AppError('invalid_transition', `The opportunity is ${current.status}: reopen it before moving it to another stage`, [
-          { field: 'stageId', message: `not allowed while ${current.status}` },
-        ]);
+        throw new AppError(
+          'invalid_transition',
+          `The opportunity is ${current.status}: reopen it before moving it to another stage`,
+          [{ field: 'stageId', message: `not allowed while ${current.status}` }],
+        );
       }
       const pipeline = await resolvePipeline(tx, actor, input.pipelineId ?? current.pipelineId);
       // a new pipeline without a named stage: its first open stage
       const stage = resolveStage(pipeline, input.stageId ?? (pipelineChanges ? undefined : current.stageId));
       assertMayEnter(stage, 'move');
-      const entry = await enterStage(tx, actor, id, current.stage, stage, at, pipelineChanges ? { pipeline: { from: current.pipelineId, to: pipeline.id } } : {});
+      const entry = await enterStage(
+        tx,
+        actor,
+        id,
+        current.stage,
+        stage,
+        at,
+        pipelineChanges ? { pipeline: { from: current.pipelineId, to: pipeline.id } } : {},
+      );
       move = { entry, stageId: stage.id, pipelineId: pipeline.id };
     }
 
     const before = opportunityDiffShape(current);
     const after: Partial<typeof before> = {
-      ...pickDefined(input, ['name', 'accountId', 'primaryContactId', 'amount', 'currency', 'expectedCloseDate', 'ownerId', 'forecastCategory', 'nextStep', 'description', 'source']),
-      ...(input.contacts ? { contacts: input.contacts.map((c) => ({ contactId: c.contactId, role: c.role })).sort((a, b) => a.contactId.localeCompare(b.contactId)) } : {}),
+      ...pickDefined(input, [
+        'name',
+        'accountId',
+        'primaryContactId',
+        'amount',
+        'currency',
+        'expectedCloseDate',
+        'ownerId',
+        'forecastCategory',
+        'nextStep',
+        'description',
+        'source',
+      ]),
+      ...(input.contacts
+        ? {
+            contacts: input.contacts
+              .map((c) => ({ contactId: c.contactId, role: c.role }))
+              .sort((a, b) => a.contactId.localeCompare(b.contactId)),
+          }
+        : {}),
       // a stage move resets the probability to the new stage's unless the same request sets one
       ...(input.probability !== undefined ? { probability: input.probability } : move ? { probability: null } : {}),
     };
@@ -197,9 +274,17 @@ export async function updateOpportunity(db: Db, actor: Actor, id: string, input:
 
     const entries: NewStreamEntry[] = [];
     if (move) entries.push(move.entry);
-    if (changes.length) entries.push({ entityType: 'opportunity', entityId: id, type: 'update', actorId: actor.id, data: { changes } });
+    if (changes.length)
+      entries.push({ entityType: 'opportunity', entityId: id, type: 'update', actorId: actor.id, data: { changes } });
     const ownerChange = changes.find((c) => c.field === 'ownerId');
-    if (ownerChange) entries.push({ entityType: 'opportunity', entityId: id, type: 'assign', actorId: actor.id, data: { from: ownerChange.old, to: ownerChange.new } });
+    if (ownerChange)
+      entries.push({
+        entityType: 'opportunity',
+        entityId: id,
+        type: 'assign',
+        actorId: actor.id,
+        data: { from: ownerChange.old, to: ownerChange.new },
+      });
     await appendStream(tx, entries);
     return getVisibleOpportunity(tx, actor, id);
   });
@@ -219,7 +304,8 @@ export async function restoreOpportunity(db: Db, actor: Actor, id: string): Prom
     const current = await opportunityForChange(tx, actor, id, undefined, { deleted: true });
     if (!current.deletedAt) return current;
     const pipelineRow = await findPipeline(tx, current.pipelineId);
-    if (!pipelineRow || pipelineRow.deletedAt) throw new AppError('conflict', 'Its pipeline was deleted: restore or re-create the pipeline first');
+    if (!pipelineRow || pipelineRow.deletedAt)
+      throw new AppError('conflict', 'Its pipeline was deleted: restore or re-create the pipeline first');
     const pipeline = await resolvePipeline(tx, actor, current.pipelineId);
     const entries: NewStreamEntry[] = [{ entityType: 'opportunity', entityId: id, type: 'restore', actorId: actor.id }];
     const at = now();

@@ -5,10 +5,10 @@ import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../platform/db.js';
 import { invalidField } from '../../platform/errors.js';
 import { getPipeline } from '../pipelines/pipelines.service.js';
-import { boardTotals, columnCards, type StageTotals } from './opportunity-board.repo.js';
 import { daysSince } from './opportunities.mapper.js';
 import type { OpportunityRow, Valuation } from './opportunities.repo.js';
 import { valuation } from './opportunities.service.js';
+import { boardTotals, columnCards, type StageTotals } from './opportunity-board.repo.js';
 
 const money = (v: string | null | undefined) => new Decimal(v ?? 0).toFixed(2);
 
@@ -32,12 +32,26 @@ function toCard(r: OpportunityRow): BoardCard {
 
 function filterOf(q: BoardQuery) {
   if (q.closeFrom && q.closeTo && q.closeFrom > q.closeTo) throw invalidField('closeTo', 'is before closeFrom');
-  return { ownerId: q.ownerId, teamId: q.teamId, closeFrom: q.closeFrom, closeTo: q.closeTo, forecastCategory: q.forecastCategory, q: q.q };
+  return {
+    ownerId: q.ownerId,
+    teamId: q.teamId,
+    closeFrom: q.closeFrom,
+    closeTo: q.closeTo,
+    forecastCategory: q.forecastCategory,
+    q: q.q,
+  };
 }
 
 function column(stage: Stage, totals: StageTotals | undefined, cards: { rows: OpportunityRow[]; nextCursor: string | null }) {
   return {
-    stage: { id: stage.id, name: stage.name, kind: stage.kind, probability: stage.probability, requiresApproval: stage.requiresApproval, position: stage.position },
+    stage: {
+      id: stage.id,
+      name: stage.name,
+      kind: stage.kind,
+      probability: stage.probability,
+      requiresApproval: stage.requiresApproval,
+      position: stage.position,
+    },
     count: totals?.count ?? 0,
     sum: money(totals?.sum),
     weightedSum: money(totals?.weightedSum),
@@ -61,7 +75,13 @@ export async function getBoard(db: Db, actor: Actor, pipelineId: string, query: 
     columns.push(column(stage, totals.get(stage.id), cards));
   }
   const missing = new Set([...totals.values()].flatMap((t) => t.missing ?? []));
-  return { pipeline: { id: pipeline.id, name: pipeline.name }, baseCurrency: v.base, asOf: v.asOf, columns, missingRates: [...missing].sort() };
+  return {
+    pipeline: { id: pipeline.id, name: pipeline.name },
+    baseCurrency: v.base,
+    asOf: v.asOf,
+    columns,
+    missingRates: [...missing].sort(),
+  };
 }
 
 /** One column of the board, for lazy loading (`cursor` from the previous page of that column). */

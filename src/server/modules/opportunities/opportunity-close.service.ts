@@ -13,11 +13,19 @@ import { assertMayEnter, enterStage, resolvePipeline, resolveStage, stageOfKind 
  * Closes an open deal as won or lost: it moves to its pipeline's won/lost stage, the reason (required for lost)
  * and note are kept for the win/loss view, and the Stream records the move with the outcome.
  */
-export async function closeOpportunity(db: Db, actor: Actor, id: string, input: CloseInput, ifMatch: number | undefined): Promise<Opportunity> {
+export async function closeOpportunity(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: CloseInput,
+  ifMatch: number | undefined,
+): Promise<Opportunity> {
   return inTransaction(db, async (tx) => {
     const current = await opportunityForChange(tx, actor, id, ifMatch);
     if (current.status !== 'open') {
-      throw new AppError('invalid_transition', `The opportunity is already ${current.status}`, [{ field: 'outcome', message: `not allowed while ${current.status}`, from: current.status, to: input.outcome }]);
+      throw new AppError('invalid_transition', `The opportunity is already ${current.status}`, [
+        { field: 'outcome', message: `not allowed while ${current.status}`, from: current.status, to: input.outcome },
+      ]);
     }
     const pipeline = await resolvePipeline(tx, actor, current.pipelineId);
     const stage = stageOfKind(pipeline, input.outcome);
@@ -53,15 +61,20 @@ export async function reopenOpportunity(db: Db, actor: Actor, id: string, ifMatc
   return inTransaction(db, async (tx) => {
     const current = await opportunityForChange(tx, actor, id, ifMatch);
     if (current.status !== 'lost') {
-      throw new AppError('invalid_transition', current.status === 'won' ? 'A won opportunity cannot be reopened' : 'The opportunity is open already', [
-        { field: 'status', message: `not allowed from ${current.status}`, from: current.status, to: 'open' },
-      ]);
+      throw new AppError(
+        'invalid_transition',
+        current.status === 'won' ? 'A won opportunity cannot be reopened' : 'The opportunity is open already',
+        [{ field: 'status', message: `not allowed from ${current.status}`, from: current.status, to: 'open' }],
+      );
     }
     const pipeline = await resolvePipeline(tx, actor, current.pipelineId);
     const last = await lastOpenStage(tx, id);
     const stage = resolveStage(pipeline, last && pipeline.stages.some((s) => s.id === last.id) ? last.id : undefined);
     const at = now();
-    const entry = await enterStage(tx, actor, id, current.stage, stage, at, { reopened: true, previousReason: current.lostReason });
+    const entry = await enterStage(tx, actor, id, current.stage, stage, at, {
+      reopened: true,
+      previousReason: current.lostReason,
+    });
     const ok = await updateOpportunityRow(tx, id, current.version, {
       stageId: stage.id,
       stageEnteredAt: at,
@@ -83,10 +96,18 @@ export async function getStageHistory(db: Db, actor: Actor, id: string) {
   const rows = await stageHistory(db, id);
   return {
     data: rows.map((r) => ({
-      stage: { id: r.stageId, name: r.name, kind: r.kind as Opportunity['stage']['kind'], probability: r.probability, retired: r.retiredAt !== null },
+      stage: {
+        id: r.stageId,
+        name: r.name,
+        kind: r.kind as Opportunity['stage']['kind'],
+        probability: r.probability,
+        retired: r.retiredAt !== null,
+      },
       enteredAt: new Date(r.enteredAt).toISOString(),
       leftAt: r.leftAt ? new Date(r.leftAt).toISOString() : null,
-      days: r.leftAt ? Math.floor((new Date(r.leftAt).getTime() - new Date(r.enteredAt).getTime()) / 86_400_000) : daysSince(r.enteredAt),
+      days: r.leftAt
+        ? Math.floor((new Date(r.leftAt).getTime() - new Date(r.enteredAt).getTime()) / 86_400_000)
+        : daysSince(r.enteredAt),
       enteredBy: r.enteredBy ? { id: r.enteredBy, name: r.enteredByName ?? '' } : null,
     })),
   };

@@ -4,9 +4,9 @@ import type { Actor } from '../../access/actor.js';
 import type { Conn, Tx } from '../../platform/db.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import type { NewStreamEntry } from '../stream/stream.repo.js';
 import { findPipeline } from '../pipelines/pipelines.repo.js';
 import { defaultPipeline, getPipeline } from '../pipelines/pipelines.service.js';
+import type { NewStreamEntry } from '../stream/stream.repo.js';
 import { closeStageStay, openStageStay } from './opportunities.repo.js';
 
 /** The pipeline a deal goes into: the named one (400 when unknown) or the default. */
@@ -42,9 +42,11 @@ export function stageOfKind(pipeline: Pipeline, kind: 'won' | 'lost'): Stage {
  */
 export function assertMayEnter(stage: Stage, via: 'move' | 'close'): void {
   if (via === 'move' && stage.kind !== 'open') {
-    throw new AppError('invalid_transition', `"${stage.name}" is a ${stage.kind} stage: close the opportunity (POST …/close) instead`, [
-      { field: 'stageId', message: `use close with outcome ${stage.kind}`, to: stage.id },
-    ]);
+    throw new AppError(
+      'invalid_transition',
+      `"${stage.name}" is a ${stage.kind} stage: close the opportunity (POST …/close) instead`,
+      [{ field: 'stageId', message: `use close with outcome ${stage.kind}`, to: stage.id }],
+    );
   }
   if (stage.requiresApproval) {
     throw new AppError('invalid_transition', `"${stage.name}" requires management approval before an opportunity may enter it`, [

@@ -1,4 +1,4 @@
-import { sql, type Selectable, type Updateable } from 'kysely';
+import { type Selectable, sql, type Updateable } from 'kysely';
 import type { Conn } from '../../platform/db.js';
 import type { PipelineStagesTable, PipelinesTable } from '../../platform/db-types.js';
 
@@ -36,11 +36,19 @@ export async function findStage(conn: Conn, id: string): Promise<StageRow | unde
   return conn.selectFrom('pipelineStages').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertPipeline(conn: Conn, values: { id: string; name: string; isDefault: boolean; createdBy: string; createdAt: Date; updatedAt: Date }) {
+export async function insertPipeline(
+  conn: Conn,
+  values: { id: string; name: string; isDefault: boolean; createdBy: string; createdAt: Date; updatedAt: Date },
+) {
   await conn.insertInto('pipelines').values(values).execute();
 }
 
-export async function updatePipelineRow(conn: Conn, id: string, expectedVersion: number, patch: Updateable<PipelinesTable>): Promise<boolean> {
+export async function updatePipelineRow(
+  conn: Conn,
+  id: string,
+  expectedVersion: number,
+  patch: Updateable<PipelinesTable>,
+): Promise<boolean> {
   const result = await conn
     .updateTable('pipelines')
     .set({ ...patch, version: sql`version + 1` })
@@ -51,14 +59,31 @@ export async function updatePipelineRow(conn: Conn, id: string, expectedVersion:
 }
 
 export async function clearDefault(conn: Conn, exceptId: string) {
-  await conn.updateTable('pipelines').set({ isDefault: false, version: sql`version + 1` }).where('isDefault', '=', true).where('id', '!=', exceptId).execute();
+  await conn
+    .updateTable('pipelines')
+    .set({ isDefault: false, version: sql`version + 1` })
+    .where('isDefault', '=', true)
+    .where('id', '!=', exceptId)
+    .execute();
 }
 
 export async function insertStage(
   conn: Conn,
-  s: { id: string; pipelineId: string; name: string; position: number; probability: number; kind: string; requiresApproval: boolean; checklist: string[] },
+  s: {
+    id: string;
+    pipelineId: string;
+    name: string;
+    position: number;
+    probability: number;
+    kind: string;
+    requiresApproval: boolean;
+    checklist: string[];
+  },
 ) {
-  await conn.insertInto('pipelineStages').values({ ...s, checklist: JSON.stringify(s.checklist) }).execute();
+  await conn
+    .insertInto('pipelineStages')
+    .values({ ...s, checklist: JSON.stringify(s.checklist) })
+    .execute();
 }
 
 export async function updateStage(
@@ -66,7 +91,11 @@ export async function updateStage(
   id: string,
   s: { name: string; position: number; probability: number; kind: string; requiresApproval: boolean; checklist: string[] },
 ) {
-  await conn.updateTable('pipelineStages').set({ ...s, checklist: JSON.stringify(s.checklist) }).where('id', '=', id).execute();
+  await conn
+    .updateTable('pipelineStages')
+    .set({ ...s, checklist: JSON.stringify(s.checklist) })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function retireStage(conn: Conn, id: string, at: Date) {

@@ -1,4 +1,11 @@
-import type { Pipeline, PipelineCreate, PipelineUpdate, Stage, StageInput, StageKind } from '../../../domain/pipelines/pipeline.schema.js';
+import type {
+  Pipeline,
+  PipelineCreate,
+  PipelineUpdate,
+  Stage,
+  StageInput,
+  StageKind,
+} from '../../../domain/pipelines/pipeline.schema.js';
 import type { Actor } from '../../access/actor.js';
 import { assertAdmin } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
@@ -54,7 +61,10 @@ function toPipeline(p: PipelineRow, stages: StageRow[]): Pipeline {
 /** Every signed-in user reads pipelines (the board needs them); only admins change them. */
 export async function listPipelines(db: Db, _actor: Actor, query: { deleted?: boolean }) {
   const rows = await listPipelineRows(db, Boolean(query.deleted));
-  const stages = await stagesOf(db, rows.map((r) => r.id));
+  const stages = await stagesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return { data: rows.map((r) => toPipeline(r, stages)), nextCursor: null };
 }
 
@@ -72,7 +82,8 @@ export async function defaultPipeline(conn: Conn): Promise<Pipeline> {
 }
 
 function conflictOnDuplicateName(err: unknown, name: string): never {
-  if (String((err as { code?: string })?.code) === '23505') throw new AppError('conflict', `A pipeline named "${name}" already exists`, [{ field: 'name', message: 'is taken' }]);
+  if (String((err as { code?: string })?.code) === '23505')
+    throw new AppError('conflict', `A pipeline named "${name}" already exists`, [{ field: 'name', message: 'is taken' }]);
   throw err;
 }
 
@@ -82,29 +93,56 @@ export async function createPipeline(db: Db, actor: Actor, input: PipelineCreate
     const id = newId();
     const at = now();
     if (input.isDefault) await clearDefault(tx, id);
-    await insertPipeline(tx, { id, name: input.name, isDefault: input.isDefault, createdBy: actor.id, createdAt: at, updatedAt: at }).catch((e) =>
-      conflictOnDuplicateName(e, input.name),
-    );
+    await insertPipeline(tx, {
+      id,
+      name: input.name,
+      isDefault: input.isDefault,
+      createdBy: actor.id,
+      createdAt: at,
+      updatedAt: at,
+    }).catch((e) => conflictOnDuplicateName(e, input.name));
     for (const [i, s] of input.stages.entries()) {
       if (s.id) throw invalidField(`stages.${i}.id`, 'a new pipeline has no stages yet: leave the id out');
       await insertStage(tx, stageValues(newId(), id, s, i));
     }
-    await appendStream(tx, { entityType: 'pipeline', entityId: id, type: 'create', actorId: actor.id, data: { name: input.name, stages: input.stages.map((s) => s.name) } });
+    await appendStream(tx, {
+      entityType: 'pipeline',
+      entityId: id,
+      type: 'create',
+      actorId: actor.id,
+      data: { name: input.name, stages: input.stages.map((s) => s.name) },
+    });
     return getPipeline(tx, actor, id);
   });
 }
 
 function stageValues(id: string, pipelineId: string, s: StageInput, index: number) {
-  return { id, pipelineId, name: s.name, position: index + 1, probability: s.probability, kind: s.kind, requiresApproval: s.requiresApproval, checklist: s.checklist };
+  return {
+    id,
+    pipelineId,
+    name: s.name,
+    position: index + 1,
+    probability: s.probability,
+    kind: s.kind,
+    requiresApproval: s.requiresApproval,
+    checklist: s.checklist,
+  };
 }
 
-export async function updatePipeline(db: Db, actor: Actor, id: string, input: PipelineUpdate, ifMatch: number | undefined): Promise<Pipeline> {
+export async function updatePipeline(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: PipelineUpdate,
+  ifMatch: number | undefined,
+): Promise<Pipeline> {
   assertAdmin(actor);
   return inTransaction(db, async (tx) => {
     const current = await getPipeline(tx, actor, id);
     if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
     const changes: Array<{ field: string; old: unknown; new: unknown }> = [];
-    if (input.name !== undefined && input.name !== current.name) changes.push({ field: 'name', old: current.name, new: input.name });
+    if (input.name !== undefined && input.name !== current.name)
+      changes.push({ field: 'name', old: current.name, new: input.name });
     if (input.isDefault && !current.isDefault) {
       await clearDefault(tx, id);
       changes.push({ field: 'isDefault', old: false, new: true });
@@ -117,7 +155,13 @@ export async function updatePipeline(db: Db, actor: Actor, id: string, input: Pi
       updatedAt: now(),
     }).catch((e) => conflictOnDuplicateName(e, input.name ?? ''));
     if (!ok) throw stale();
-    await appendStream(tx, { entityType: 'pipeline', entityId: id, type: 'update', actorId: actor.id, data: { changes, stages: stageChanges } });
+    await appendStream(tx, {
+      entityType: 'pipeline',
+      entityId: id,
+      type: 'update',
+      actorId: actor.id,
+      data: { changes, stages: stageChanges },
+    });
     return getPipeline(tx, actor, id);
   });
 }
@@ -134,7 +178,10 @@ async function reconcileStages(tx: Tx, current: Pipeline, next: StageInput[]): P
   const keptIds = new Set(next.flatMap((s) => (s.id ? [s.id] : [])));
   const retiring = current.stages.filter((s) => !keptIds.has(s.id));
   const kindChanged = next.filter((s) => s.id && byId.get(s.id)?.kind !== s.kind);
-  const counts = await opportunitiesPerStage(tx, [...retiring, ...kindChanged].map((s) => s.id as string));
+  const counts = await opportunitiesPerStage(
+    tx,
+    [...retiring, ...kindChanged].map((s) => s.id as string),
+  );
   const blocked = retiring.filter((s) => (counts.get(s.id) ?? 0) > 0);
   if (blocked.length) {
     const total = blocked.reduce((n, s) => n + (counts.get(s.id) ?? 0), 0);
@@ -143,12 +190,23 @@ async function reconcileStages(tx: Tx, current: Pipeline, next: StageInput[]): P
       blocked.length === 1
         ? `Stage "${blocked[0]?.name}" still holds ${total} ${total === 1 ? 'opportunity' : 'opportunities'}: move them to another stage before retiring it`
         : `${blocked.length} stages still hold ${total} opportunities: move them before retiring the stages`,
-      blocked.map((s) => ({ field: 'stages', stageId: s.id, name: s.name, count: counts.get(s.id) ?? 0, message: `"${s.name}" holds ${counts.get(s.id)} opportunities` })),
+      blocked.map((s) => ({
+        field: 'stages',
+        stageId: s.id,
+        name: s.name,
+        count: counts.get(s.id) ?? 0,
+        message: `"${s.name}" holds ${counts.get(s.id)} opportunities`,
+      })),
     );
   }
   for (const s of kindChanged) {
     const n = counts.get(s.id as string) ?? 0;
-    if (n > 0) throw new AppError('conflict', `Stage "${byId.get(s.id as string)?.name}" holds ${n} opportunities: its kind cannot change`, [{ field: 'stages', stageId: s.id, count: n, message: 'kind cannot change while it holds opportunities' }]);
+    if (n > 0)
+      throw new AppError(
+        'conflict',
+        `Stage "${byId.get(s.id as string)?.name}" holds ${n} opportunities: its kind cannot change`,
+        [{ field: 'stages', stageId: s.id, count: n, message: 'kind cannot change while it holds opportunities' }],
+      );
   }
   const changes: Array<Record<string, unknown>> = [];
   const at = now();
@@ -170,7 +228,12 @@ async function reconcileStages(tx: Tx, current: Pipeline, next: StageInput[]): P
     );
     if (diff.length === 0) continue;
     await updateStage(tx, s.id, values);
-    changes.push({ action: 'changed', id: s.id, name: s.name, fields: Object.fromEntries(diff.map((k) => [k, { old: old[k], new: values[k] }])) });
+    changes.push({
+      action: 'changed',
+      id: s.id,
+      name: s.name,
+      fields: Object.fromEntries(diff.map((k) => [k, { old: old[k], new: values[k] }])),
+    });
   }
   return changes;
 }
@@ -180,9 +243,15 @@ export async function deletePipeline(db: Db, actor: Actor, id: string, ifMatch: 
   await inTransaction(db, async (tx) => {
     const current = await getPipeline(tx, actor, id);
     if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
-    if (current.isDefault) throw new AppError('conflict', 'The default pipeline cannot be deleted: make another one the default first');
+    if (current.isDefault)
+      throw new AppError('conflict', 'The default pipeline cannot be deleted: make another one the default first');
     const n = await opportunitiesInPipeline(tx, id);
-    if (n > 0) throw new AppError('conflict', `The pipeline still holds ${n} ${n === 1 ? 'opportunity' : 'opportunities'}: move them first`, [{ field: 'id', count: n, message: `holds ${n} opportunities` }]);
+    if (n > 0)
+      throw new AppError(
+        'conflict',
+        `The pipeline still holds ${n} ${n === 1 ? 'opportunity' : 'opportunities'}: move them first`,
+        [{ field: 'id', count: n, message: `holds ${n} opportunities` }],
+      );
     if (!(await updatePipelineRow(tx, id, current.version, { deletedAt: now(), updatedAt: now() }))) throw stale();
     await appendStream(tx, { entityType: 'pipeline', entityId: id, type: 'delete', actorId: actor.id });
   });

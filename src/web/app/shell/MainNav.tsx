@@ -1,8 +1,20 @@
 import { NavLink, Stack, Text } from '@mantine/core';
-import { IconBuilding, IconFileImport, IconForms, IconMailbox, IconTarget, IconUserShield, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconBuilding,
+  IconCalendarMonth,
+  IconFileImport,
+  IconForms,
+  IconMailbox,
+  IconSunHigh,
+  IconTarget,
+  IconUserShield,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import '../../modules/activities/i18n.js';
 import '../../modules/forms/i18n.js';
 import '../../modules/imports/i18n.js';
 import '../../modules/mailboxes/i18n.js';
@@ -14,6 +26,8 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const user = useCurrentUser();
   return (
     <Stack gap={4} component="nav" aria-label={t('nav.mainMenu')}>
+      <Item to="/my-day" label={t('nav.myDay')} icon={<IconSunHigh size={18} />} onNavigate={onNavigate} />
+      <Item to="/calendar" label={t('nav.calendar')} icon={<IconCalendarMonth size={18} />} onNavigate={onNavigate} />
       <Item to="/leads" label={t('nav.leads')} icon={<IconTarget size={18} />} onNavigate={onNavigate} />
       <Item to="/leads/import" label={t('imports:nav')} icon={<IconFileImport size={18} />} onNavigate={onNavigate} />
       <Item to="/accounts" label={t('nav.accounts')} icon={<IconBuilding size={18} />} onNavigate={onNavigate} />

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Paper, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Paper, Stack, Tabs, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingCommunity, IconEdit, IconInfoCircle, IconRestore, IconTrash, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { RecordError, RecordLoading } from '../../ui/RecordState.js';
 import { Stream } from '../../ui/Stream.js';
 import { useValueFormatter } from '../../ui/stream/useValueFormatter.js';
+import { RecordActivities } from '../activities/RecordActivities.js';
 import { AccountContacts } from './AccountContacts.js';
 import { AccountEditForm } from './AccountEditForm.js';
 import { AccountOverview } from './AccountOverview.js';
@@ -125,7 +126,10 @@ export default function AccountDetailPage() {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stream resource="accounts" id={a.id} canPost={canEdit && !deleted} formatValue={formatValue} />
+          <Stack gap="lg">
+            <RecordActivities related={{ type: 'account', id: a.id, name: a.name }} canEdit={canEdit && !deleted} />
+            <Stream resource="accounts" id={a.id} canPost={canEdit && !deleted} formatValue={formatValue} />
+          </Stack>
         </Grid.Col>
       </Grid>
       <ConfirmModal

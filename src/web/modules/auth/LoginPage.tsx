@@ -120,7 +120,7 @@ function signInError(error: Error, t: (key: string, opts?: Record<string, string
 
 /** Only same-app paths: a crafted ?next=https://evil.example must not redirect off-site. */
 function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/accounts';
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
 /** The server's hint reads "Demo: sign in as EMAIL / PASSWORD"; offer a click that fills the form. */

@@ -15,6 +15,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { RecordError, RecordLoading } from '../../ui/RecordState.js';
 import { Stream } from '../../ui/Stream.js';
 import { useValueFormatter } from '../../ui/stream/useValueFormatter.js';
+import { RecordActivities } from '../activities/RecordActivities.js';
 import { useContact, useDeleteContact, useRestoreContact } from './api.js';
 import { ContactEditForm } from './ContactEditForm.js';
 
@@ -151,7 +152,10 @@ export default function ContactDetailPage() {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stream resource="contacts" id={c.id} canPost={canEdit && !deleted} formatValue={formatValue} />
+          <Stack gap="lg">
+            <RecordActivities related={{ type: 'contact', id: c.id, name: c.name }} canEdit={canEdit && !deleted} />
+            <Stream resource="contacts" id={c.id} canPost={canEdit && !deleted} formatValue={formatValue} />
+          </Stack>
         </Grid.Col>
       </Grid>
       <ConfirmModal

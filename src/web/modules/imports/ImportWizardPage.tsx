@@ -1,4 +1,20 @@
-import { Alert, Badge, Button, Group, Paper, Progress, Radio, Select, SimpleGrid, Stack, Stepper, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { IconAlertTriangle, IconDownload, IconPlayerPlay } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -74,6 +90,7 @@ function MappingStep({ record }: { record: ImportRecord }) {
 
   const firstValues = useMemo(() => preview.data?.data[0]?.cells ?? [], [preview.data]);
   const mappedCount = record.mapping.filter(Boolean).length;
+  const columns = record.headers.map((header, index) => ({ header, index, key: `${index}:${header}` }));
 
   async function save(change: ImportUpdate) {
     setSaving(true);
@@ -134,8 +151,8 @@ function MappingStep({ record }: { record: ImportRecord }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {record.headers.map((header, i) => (
-              <Table.Tr key={`${i}-${header}`}>
+            {columns.map(({ header, index: i, key }) => (
+              <Table.Tr key={key}>
                 <Table.Td fw={500}>{header}</Table.Td>
                 <Table.Td c="dimmed" maw={260} style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
                   {firstValues[i] ?? ''}
@@ -161,7 +178,12 @@ function MappingStep({ record }: { record: ImportRecord }) {
         <Text fw={600} mb="sm">
           {t('options.title')}
         </Text>
-        <Radio.Group label={t('options.duplicates')} value={record.duplicatePolicy} onChange={(v) => void save({ duplicatePolicy: v as DuplicatePolicy })} mb="md">
+        <Radio.Group
+          label={t('options.duplicates')}
+          value={record.duplicatePolicy}
+          onChange={(v) => void save({ duplicatePolicy: v as DuplicatePolicy })}
+          mb="md"
+        >
           <Group mt="xs">
             {DUPLICATE_POLICIES.map((p) => (
               <Radio key={p} value={p} label={t(`options.${p}`)} disabled={saving} />
@@ -216,7 +238,12 @@ function MappingStep({ record }: { record: ImportRecord }) {
         <Button component={Link} to="/leads/import" variant="default">
           {t('back')}
         </Button>
-        <Button leftSection={<IconPlayerPlay size={16} />} onClick={() => void start()} loading={saving} disabled={mappedCount === 0}>
+        <Button
+          leftSection={<IconPlayerPlay size={16} />}
+          onClick={() => void start()}
+          loading={saving}
+          disabled={mappedCount === 0}
+        >
           {t('start')}
         </Button>
       </Group>
@@ -226,7 +253,11 @@ function MappingStep({ record }: { record: ImportRecord }) {
 
 function PreviewTable({ record, rows }: { record: ImportRecord; rows: PreviewRow[] }) {
   const { t } = useTranslation(IMPORTS_NS);
-  const mapped = IMPORT_FIELDS.filter((f) => f !== 'fullName' && (record.mapping.includes(f) || ((f === 'firstName' || f === 'lastName') && record.mapping.includes('fullName'))));
+  const mapped = IMPORT_FIELDS.filter(
+    (f) =>
+      f !== 'fullName' &&
+      (record.mapping.includes(f) || ((f === 'firstName' || f === 'lastName') && record.mapping.includes('fullName'))),
+  );
   return (
     <Paper withBorder p="md">
       <Text fw={600} mb="sm">
@@ -337,7 +368,14 @@ function ResultStep({ record }: { record: ImportRecord }) {
       </SimpleGrid>
       <Group>
         {record.rejectedReportUrl && (
-          <Button component="a" href={record.rejectedReportUrl} download variant="light" color="red" leftSection={<IconDownload size={16} />}>
+          <Button
+            component="a"
+            href={record.rejectedReportUrl}
+            download
+            variant="light"
+            color="red"
+            leftSection={<IconDownload size={16} />}
+          >
             {t('result.report')}
           </Button>
         )}

@@ -12,7 +12,13 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { importKeys, uploadImport, useImports } from './api.js';
 import { IMPORTS_NS } from './i18n.js';
 
-export const STATUS_COLOR: Record<ImportStatus, string> = { uploaded: 'gray', queued: 'blue', running: 'blue', completed: 'teal', failed: 'red' };
+export const STATUS_COLOR: Record<ImportStatus, string> = {
+  uploaded: 'gray',
+  queued: 'blue',
+  running: 'blue',
+  completed: 'teal',
+  failed: 'red',
+};
 
 /** Lead import: a drop zone to start a new import, and the list of past ones. */
 export default function ImportsPage() {
@@ -121,7 +127,12 @@ export function UploadZone({ onUploaded }: { onUploaded: (id: string) => void })
       }}
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
-      style={{ borderStyle: 'dashed', borderWidth: 2, cursor: busy ? 'progress' : 'pointer', background: over ? 'var(--mantine-color-blue-0)' : undefined }}
+      style={{
+        borderStyle: 'dashed',
+        borderWidth: 2,
+        cursor: busy ? 'progress' : 'pointer',
+        background: over ? 'var(--mantine-color-blue-0)' : undefined,
+      }}
     >
       <input
         ref={input}

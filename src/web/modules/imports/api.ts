@@ -32,7 +32,8 @@ export function usePreview(id: string, enabled: boolean) {
   });
 }
 
-export const updateImport = (id: string, body: ImportUpdate, version: number) => api.patch<ImportWithPreview>(`/imports/${id}`, body, version);
+export const updateImport = (id: string, body: ImportUpdate, version: number) =>
+  api.patch<ImportWithPreview>(`/imports/${id}`, body, version);
 export const startImport = (id: string) => api.post<ImportRecord>(`/imports/${id}/start`);
 
 function csrfToken(): string | null {
@@ -54,7 +55,12 @@ export async function uploadImport(file: File): Promise<ImportWithPreview> {
   const payload = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (payload as { error?: { code?: string; message?: string; details?: ApiErrorDetail[] } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? response.statusText, error?.details ?? []);
+    throw new ApiError(
+      response.status,
+      error?.code ?? `http_${response.status}`,
+      error?.message ?? response.statusText,
+      error?.details ?? [],
+    );
   }
   return payload as ImportWithPreview;
 }

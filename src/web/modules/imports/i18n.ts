@@ -268,7 +268,13 @@ const de: Strings = {
     resume: 'Erneut versuchen (setzt nach der letzten importierten Zeile fort)',
   },
   columns: { file: 'Datei', status: 'Status', rows: 'Zeilen', created: 'Angelegt', rejected: 'Abgelehnt', when: 'Hochgeladen' },
-  statuses: { uploaded: 'Nicht gestartet', queued: 'In Warteschlange', running: 'Läuft', completed: 'Abgeschlossen', failed: 'Fehlgeschlagen' },
+  statuses: {
+    uploaded: 'Nicht gestartet',
+    queued: 'In Warteschlange',
+    running: 'Läuft',
+    completed: 'Abgeschlossen',
+    failed: 'Fehlgeschlagen',
+  },
 };
 
 export const IMPORTS_NS = 'imports';

@@ -46,6 +46,7 @@ export function LeadConvertModal({ lead, onClose }: { lead: Lead; onClose: () =>
       void queryClient.invalidateQueries({ queryKey: ['accounts'] });
       void queryClient.invalidateQueries({ queryKey: ['contacts'] });
       notifySuccess(t('leads.convert.done', { name: lead.name }));
+      onClose();
       navigate(result.contactId ? `/contacts/${result.contactId}` : `/accounts/${result.accountId}`);
     } catch (e) {
       if (isApiError(e, 'precondition_failed')) {

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, NumberInput, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAdjustments, IconArrowsSort, IconDownload, IconPlus, IconSearch, IconTarget } from '@tabler/icons-react';
+import { IconAdjustments, IconDownload, IconPlus, IconSearch, IconTarget } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -227,7 +227,7 @@ export default function LeadsPage() {
             placeholder={t('leads.sort.custom')}
             onChange={(v) => list.set('sort', v === '-createdAt' ? null : v)}
             allowDeselect={false}
-            w={200}
+            w={225}
           />
         </Group>
       </Stack>

@@ -117,6 +117,7 @@ export function ScorePanel({ lead, readOnly }: { lead: Lead; readOnly: boolean }
                   size="xs"
                   disabled={readOnly}
                   data={points.map((p) => ({ value: p, label: p === '' ? '–' : p }))}
+                  color={values[f] === '' ? 'gray' : 'indigo'}
                   value={values[f]}
                   onChange={(v) => editor.form.setFieldValue(f, v)}
                 />

@@ -1,6 +1,7 @@
 import { Anchor, Avatar, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import {
   IconArrowsExchange,
+  IconCalendarCheck,
   IconEdit,
   IconLink,
   IconLinkOff,
@@ -33,9 +34,15 @@ const ICONS: Record<string, { icon: ReactNode; color: string }> = {
   unrelate: { icon: <IconLinkOff size={14} />, color: 'gray' },
   delete: { icon: <IconTrash size={14} />, color: 'red' },
   restore: { icon: <IconRestore size={14} />, color: 'green' },
+  activity: { icon: <IconCalendarCheck size={14} />, color: 'green' },
 };
 
-const RECORD_PATHS: Record<string, string> = { account: '/accounts', contact: '/contacts' };
+const RECORD_PATHS: Record<string, string> = {
+  account: '/accounts',
+  contact: '/contacts',
+  lead: '/leads',
+  activity: '/activities',
+};
 
 export function StreamEntryView({ entry, formatValue }: { entry: StreamEntry; formatValue: ValueFormatter }) {
   const { t } = useTranslation();
@@ -98,6 +105,25 @@ function Summary({ entry, formatValue }: { entry: StreamEntry; formatValue: Valu
         </>
       );
     }
+    case 'activity': {
+      // "Meeting held: <subject> — <outcome>" (the outcome is shown below as the entry's body)
+      const record = d.record as { id?: string; name?: string; activityType?: string } | undefined;
+      const label = t(`stream.activity.${record?.activityType}_${String(d.status)}`, {
+        defaultValue: t('stream.activity.other', { status: String(d.status) }),
+      });
+      return (
+        <>
+          {label}{' '}
+          {record?.id ? (
+            <Anchor component={Link} to={`/activities/${record.id}`} size="sm">
+              {record.name}
+            </Anchor>
+          ) : (
+            record?.name
+          )}
+        </>
+      );
+    }
     default:
       return t(`stream.entry.${entry.type}`, { defaultValue: t('stream.entry.unknown', { type: entry.type }) });
   }
@@ -105,6 +131,13 @@ function Summary({ entry, formatValue }: { entry: StreamEntry; formatValue: Valu
 
 function Body({ entry, formatValue }: { entry: StreamEntry; formatValue: ValueFormatter }) {
   const { t } = useTranslation();
+  if (entry.type === 'activity' && typeof entry.data.outcome === 'string' && entry.data.outcome) {
+    return (
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="stream-activity-outcome">
+        — {entry.data.outcome}
+      </Text>
+    );
+  }
   if (entry.type === 'note' && typeof entry.data.body === 'string') {
     return (
       <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)">

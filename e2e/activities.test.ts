@@ -1,0 +1,195 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiSession, apiSignIn } from './api.js';
+import { launchBrowser } from './browser.js';
+import { ADMIN, startServer, type TestServer } from './server.js';
+
+/** Seed 000's journey: a web lead, a meeting scheduled from it, held with notes — all of it in the lead's Stream. */
+
+const REP = { email: 'barbora@e2e.stride.local', password: 'e2e-rep-password-1', name: 'Barbora Dvořáková' };
+const MEETING = 'AutoERP – requirements discovery and system presentation';
+const NOTES = 'Needs: pulling orders and invoices, Signi integration. Next: send the quote by Friday.';
+const TZ = 'Europe/Prague';
+
+type Lead = { id: string; name: string };
+type Activity = { id: string; subject: string; startsAt: string; status: string };
+
+let server: TestServer;
+let browser: Browser;
+let repApi: ApiSession;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const admin = await apiSignIn(server.baseUrl, ADMIN.email, ADMIN.password);
+  const created = await admin.request('POST', '/users', { ...REP, role: 'account_manager', teamIds: [] });
+  expect(created.status).toBe(201);
+  repApi = await apiSignIn(server.baseUrl, REP.email, REP.password);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Polls until the locator's text matches (the UI updates after a request); fails with the last text seen. */
+async function textMatching(locator: Locator, pattern: RegExp): Promise<string> {
+  let last = '';
+  for (let i = 0; i < 100; i++) {
+    if (await locator.isVisible()) {
+      // biome-ignore lint/performance/useDomNodeTextContent: innerText is the text as rendered, which is what the user sees
+      last = (await locator.innerText()).trim();
+      if (pattern.test(last)) return last;
+    }
+    await locator.page().waitForTimeout(100);
+  }
+  throw new Error(`Expected text matching ${pattern}, last seen: "${last}"`);
+}
+
+/** The calendar day (YYYY-MM-DD) of an instant in the browser's time zone. */
+function dayIn(iso: string | Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+/** Signs in through the sign-in page without a target: the app's start page is the rep's day. */
+async function signInAsRep(): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    locale: 'en-US',
+    timezoneId: TZ,
+    viewport: { width: 1400, height: 1000 },
+  });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByRole('textbox', { name: 'Email' }).fill(REP.email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(REP.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
+  return page;
+}
+
+describe('activities web UI', () => {
+  it('seed 000: schedules the AutoERP meeting from a new lead, sees it on My day, marks it held, and finds it all in the Stream', async () => {
+    // A new lead from the web form ("J Dvořáková"), owned by the rep who works it.
+    const created = await repApi.request<Lead>('POST', '/leads', {
+      firstName: 'J',
+      lastName: 'Dvořáková',
+      company: 'Dvořák Logistika s.r.o.',
+      email: 'j.dvorakova@dvorak-logistika.cz',
+      source: 'web_form',
+    });
+    expect(created.status).toBe(201);
+    const lead = created.body;
+
+    const page = await signInAsRep();
+    expect(new URL(page.url()).pathname).toBe('/my-day');
+    // The lead waits for its first contact, with the time left on the clock.
+    const waiting = page.getByTestId('my-day-leads').getByTestId('lead-item').filter({ hasText: lead.name });
+    expect(await textMatching(waiting, /left/)).toMatch(/J Dvořáková[\s\S]*\d+ hours? left/);
+
+    // From the lead's page: "Schedule meeting" with a video link (CreateRelated in seed 000).
+    await waiting.getByRole('link', { name: lead.name }).click();
+    await page.getByRole('heading', { name: lead.name, level: 2 }).waitFor();
+    const panel = page.getByTestId('record-activities');
+    await panel.getByRole('button', { name: 'Schedule meeting' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Schedule meeting' });
+    expect(await dialog.getByRole('textbox', { name: 'Related to' }).inputValue()).toBe(`Lead: ${lead.name}`);
+    await dialog.getByRole('textbox', { name: 'Subject' }).fill(MEETING);
+    await dialog.getByRole('textbox', { name: 'Video link' }).fill('https://meet.example.com/autoerp-jd');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The record shows it as upcoming, and its Stream says the meeting was added.
+    const row = panel.getByTestId('record-activity').filter({ hasText: MEETING });
+    await row.waitFor();
+    expect(await row.getAttribute('data-status')).toBe('planned');
+    const stream = page.getByTestId('stream-entries');
+    const added = stream.locator('[data-type="create_related"]').filter({ hasText: MEETING });
+    expect(await textMatching(added, /added activity/)).toContain(`added activity ${MEETING}`);
+
+    // My day shows it on the day it takes place (the next full hour, so possibly tomorrow late at night).
+    const listed = await repApi.request<{ data: Activity[] }>('GET', `/activities?relatedType=lead&relatedId=${lead.id}`);
+    const meeting = listed.body.data.find((a) => a.subject === MEETING);
+    expect(meeting?.status).toBe('planned');
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'My day' }).click();
+    await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
+    if (dayIn(meeting?.startsAt as string) !== dayIn(new Date())) await page.getByRole('button', { name: 'Next day' }).click();
+    const agendaItem = page.getByTestId('my-day-agenda').getByTestId('agenda-item').filter({ hasText: MEETING });
+    expect(await textMatching(agendaItem, /Join/)).toContain(lead.name);
+    expect(await agendaItem.getByRole('link', { name: 'Join' }).getAttribute('href')).toBe('https://meet.example.com/autoerp-jd');
+
+    // "Held" asks for the outcome notes.
+    await agendaItem.getByRole('button', { name: `Held: ${MEETING}` }).click();
+    const outcome = page.getByRole('dialog', { name: 'Mark as held' });
+    await outcome.getByRole('textbox', { name: 'Outcome notes' }).fill(NOTES);
+    await outcome.getByRole('button', { name: 'Save' }).click();
+    await outcome.waitFor({ state: 'hidden' });
+    // Held: off the agenda; and the lead had its first contact, so it no longer waits for one.
+    await agendaItem.waitFor({ state: 'detached' });
+    if (dayIn(meeting?.startsAt as string) !== dayIn(new Date())) await page.getByRole('button', { name: 'Today' }).click();
+    await page.getByTestId('my-day-leads').getByTestId('lead-item').filter({ hasText: lead.name }).waitFor({ state: 'detached' });
+    expect(await textMatching(page.getByTestId('my-day-leads'), /No lead is waiting/)).toContain('No lead is waiting for a first contact.');
+
+    // The lead's Stream: the meeting was added, then held, with the notes.
+    await page.goto(`/leads/${lead.id}`);
+    await page.getByRole('heading', { name: lead.name, level: 2 }).waitFor();
+    const held = page.getByTestId('stream-entries').locator('[data-type="activity"]');
+    expect(await textMatching(held, /Meeting held/)).toContain(`Meeting held: ${MEETING}`);
+    expect(await held.innerText()).toContain(NOTES);
+    await held.getByRole('link', { name: MEETING }).waitFor();
+    expect(await page.getByTestId('stream-entries').locator('[data-type="create_related"]').innerText()).toContain(MEETING);
+    const doneRow = page.getByTestId('record-activities').getByTestId('record-activity').filter({ hasText: MEETING });
+    expect(await doneRow.getAttribute('data-status')).toBe('held');
+    expect(await doneRow.innerText()).toContain(NOTES);
+
+    // The server agrees: held, with the notes, and the lead was contacted.
+    const after = await repApi.request<Activity & { outcome: string }>('GET', `/activities/${meeting?.id}`);
+    expect(after.body.status).toBe('held');
+    expect(after.body.outcome).toBe(NOTES);
+    const leadAfter = await repApi.request<{ firstContactedAt: string | null }>('GET', `/leads/${lead.id}`);
+    expect(leadAfter.body.firstContactedAt).not.toBeNull();
+    await page.context().close();
+  });
+
+  it('shows overdue tasks in red with the days overdue, and completes a task with its checkbox', async () => {
+    const due = new Date(Date.now() - 2 * 86_400_000);
+    const task = await repApi.request<Activity>('POST', '/activities', {
+      type: 'task',
+      subject: 'Send the quote to AVH (racking systems)',
+      dueAt: due.toISOString(),
+    });
+    expect(task.status).toBe(201);
+    const page = await signInAsRep();
+    const item = page.getByTestId('my-day-tasks').getByTestId('task-item').filter({ hasText: 'Send the quote to AVH' });
+    await item.waitFor();
+    expect(await item.getAttribute('data-overdue')).toBe('true');
+    expect(await textMatching(item.getByTestId('task-overdue'), /overdue/i)).toMatch(/^2 days overdue$/i);
+    await item.getByRole('checkbox', { name: 'Mark “Send the quote to AVH (racking systems)” completed' }).check();
+    await item.waitFor({ state: 'detached' });
+    const after = await repApi.request<Activity>('GET', `/activities/${task.body.id}`);
+    expect(after.body.status).toBe('completed');
+    await page.context().close();
+  });
+
+  it('opens the calendar with my activities and shows one in the drawer', async () => {
+    const start = new Date();
+    start.setMinutes(0, 0, 0);
+    const call = await repApi.request<Activity>('POST', '/activities', {
+      type: 'call',
+      subject: 'Call Brain Market about the cold email',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 30 * 60_000).toISOString(),
+    });
+    expect(call.status).toBe(201);
+    const page = await signInAsRep();
+    await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Calendar' }).click();
+    await page.getByRole('heading', { name: 'Calendar', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Day' }).click();
+    const event = page.getByTestId('calendar').locator('.fc-event').filter({ hasText: 'Call Brain Market' });
+    await event.click();
+    const drawer = page.getByRole('dialog', { name: 'Activity' });
+    expect(await textMatching(drawer.getByTestId('activity-subject'), /Brain Market/)).toBe('Call Brain Market about the cold email');
+    expect(await drawer.getByTestId('activity-status').first().innerText()).toMatch(/planned/i);
+    await page.context().close();
+  });
+});
