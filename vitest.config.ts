@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // CI machines have 2 cores: PGlite is CPU-bound WASM, so two test files at a time keep both busy.
+    maxWorkers: 2,
     projects: [
       {
         test: {

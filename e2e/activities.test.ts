@@ -48,7 +48,19 @@ async function textMatching(locator: Locator, pattern: RegExp): Promise<string> 
 
 /** The calendar day (YYYY-MM-DD) of an instant in the browser's time zone. */
 function dayIn(iso: string | Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(iso),
+  );
+}
+
+/** Today at `hour`:00 in the browser's time zone (the calendar's day view shows that day). */
+function todayAt(hour: number): Date {
+  const day = dayIn(new Date());
+  const offset = new Intl.DateTimeFormat('en-US', { timeZone: TZ, timeZoneName: 'longOffset' })
+    .formatToParts(new Date())
+    .find((p) => p.type === 'timeZoneName')
+    ?.value.replace('GMT', '');
+  return new Date(`${day}T${String(hour).padStart(2, '0')}:00:00${offset || 'Z'}`);
 }
 
 /** Signs in through the sign-in page without a target: the app's start page is the rep's day. */
@@ -119,7 +131,7 @@ describe('activities web UI', () => {
     expect(await agendaItem.getByRole('link', { name: 'Join' }).getAttribute('href')).toBe('https://meet.example.com/autoerp-jd');
 
     // "Held" asks for the outcome notes.
-    await agendaItem.getByRole('button', { name: `Held: ${MEETING}` }).click();
+    await agendaItem.getByRole('button', { name: `Held: ${MEETING}`, exact: true }).click();
     const outcome = page.getByRole('dialog', { name: 'Mark as held' });
     await outcome.getByRole('textbox', { name: 'Outcome notes' }).fill(NOTES);
     await outcome.getByRole('button', { name: 'Save' }).click();
@@ -128,19 +140,23 @@ describe('activities web UI', () => {
     await agendaItem.waitFor({ state: 'detached' });
     if (dayIn(meeting?.startsAt as string) !== dayIn(new Date())) await page.getByRole('button', { name: 'Today' }).click();
     await page.getByTestId('my-day-leads').getByTestId('lead-item').filter({ hasText: lead.name }).waitFor({ state: 'detached' });
-    expect(await textMatching(page.getByTestId('my-day-leads'), /No lead is waiting/)).toContain('No lead is waiting for a first contact.');
+    expect(await textMatching(page.getByTestId('my-day-leads'), /No lead is waiting/)).toContain(
+      'No lead is waiting for a first contact.',
+    );
 
     // The lead's Stream: the meeting was added, then held, with the notes.
     await page.goto(`/leads/${lead.id}`);
     await page.getByRole('heading', { name: lead.name, level: 2 }).waitFor();
     const held = page.getByTestId('stream-entries').locator('[data-type="activity"]');
     expect(await textMatching(held, /Meeting held/)).toContain(`Meeting held: ${MEETING}`);
-    expect(await held.innerText()).toContain(NOTES);
+    expect(await textMatching(held, /Next: send/)).toContain(NOTES);
     await held.getByRole('link', { name: MEETING }).waitFor();
-    expect(await page.getByTestId('stream-entries').locator('[data-type="create_related"]').innerText()).toContain(MEETING);
+    expect(
+      await textMatching(page.getByTestId('stream-entries').locator('[data-type="create_related"]'), /added activity/),
+    ).toContain(MEETING);
     const doneRow = page.getByTestId('record-activities').getByTestId('record-activity').filter({ hasText: MEETING });
     expect(await doneRow.getAttribute('data-status')).toBe('held');
-    expect(await doneRow.innerText()).toContain(NOTES);
+    expect(await textMatching(doneRow, /Signi/)).toContain(NOTES);
 
     // The server agrees: held, with the notes, and the lead was contacted.
     const after = await repApi.request<Activity & { outcome: string }>('GET', `/activities/${meeting?.id}`);
@@ -172,8 +188,7 @@ describe('activities web UI', () => {
   });
 
   it('opens the calendar with my activities and shows one in the drawer', async () => {
-    const start = new Date();
-    start.setMinutes(0, 0, 0);
+    const start = todayAt(9);
     const call = await repApi.request<Activity>('POST', '/activities', {
       type: 'call',
       subject: 'Call Brain Market about the cold email',
@@ -184,12 +199,72 @@ describe('activities web UI', () => {
     const page = await signInAsRep();
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Calendar' }).click();
     await page.getByRole('heading', { name: 'Calendar', level: 2 }).waitFor();
-    await page.getByRole('button', { name: 'Day' }).click();
+    await page.getByRole('button', { name: 'Day', exact: true }).click();
     const event = page.getByTestId('calendar').locator('.fc-event').filter({ hasText: 'Call Brain Market' });
     await event.click();
     const drawer = page.getByRole('dialog', { name: 'Activity' });
-    expect(await textMatching(drawer.getByTestId('activity-subject'), /Brain Market/)).toBe('Call Brain Market about the cold email');
-    expect(await drawer.getByTestId('activity-status').first().innerText()).toMatch(/planned/i);
+    expect(await textMatching(drawer.getByTestId('activity-subject'), /Brain Market/)).toBe(
+      'Call Brain Market about the cold email',
+    );
+    expect(await textMatching(drawer.getByTestId('activity-status').first(), /planned/i)).toMatch(/^planned$/i);
+    await page.context().close();
+  });
+
+  it('reschedules by dragging in the calendar, and puts the event back with a message on a concurrent change (412)', async () => {
+    const start = todayAt(10);
+    const make = async (subject: string) => {
+      const res = await repApi.request<Activity & { version: number }>('POST', '/activities', {
+        type: 'meeting',
+        subject,
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 60 * 60_000).toISOString(),
+      });
+      expect(res.status).toBe(201);
+      return res.body;
+    };
+    const moved = await make('Demo for Pivovar');
+    const page = await signInAsRep();
+    await page.goto('/calendar');
+    await page.getByRole('button', { name: 'Day', exact: true }).click();
+
+    /** Drags the event down by two 30-minute slots (one hour later). */
+    const dragOneHour = async (subject: string) => {
+      const event = page.getByTestId('calendar').locator('.fc-event').filter({ hasText: subject });
+      await event.scrollIntoViewIfNeeded();
+      const box = await event.boundingBox();
+      const slot = await page.locator('.fc-timegrid-slot-lane').first().boundingBox();
+      if (!box || !slot) throw new Error('calendar not rendered');
+      const x = box.x + box.width / 2;
+      const y = box.y + 8;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (let i = 1; i <= 10; i++) await page.mouse.move(x, y + (slot.height * 2 * i) / 10);
+      await page.mouse.up();
+    };
+
+    await dragOneHour('Demo for Pivovar');
+    expect(await textMatching(page.locator('.mantine-Notification-root').last(), /Rescheduled/)).toContain('Rescheduled');
+    const after = await repApi.request<Activity>('GET', `/activities/${moved.id}`);
+    expect(new Date(after.body.startsAt).getTime()).toBe(start.getTime() + 60 * 60_000);
+
+    // Someone else edits the next one after the calendar loaded it: the drag is refused and undone.
+    const stale = await make('Contract review with AVH');
+    await page.reload();
+    await page.getByRole('button', { name: 'Day', exact: true }).click();
+    await page.getByTestId('calendar').locator('.fc-event').filter({ hasText: 'Contract review with AVH' }).waitFor();
+    const edited = await repApi.request(
+      'PATCH',
+      `/activities/${stale.id}`,
+      { location: 'Brno' },
+      { 'If-Match': `"${stale.version}"` },
+    );
+    expect(edited.status).toBe(200);
+    await dragOneHour('Contract review with AVH');
+    expect(await textMatching(page.locator('.mantine-Notification-root').last(), /Someone else/)).toContain(
+      'Someone else changed “Contract review with AVH” in the meantime. The move was undone',
+    );
+    const unchanged = await repApi.request<Activity>('GET', `/activities/${stale.id}`);
+    expect(new Date(unchanged.body.startsAt).getTime()).toBe(start.getTime());
     await page.context().close();
   });
 });

@@ -77,7 +77,7 @@ describe('converting a lead with an opportunity', () => {
       opportunity: { name: 'Wine', amount: '12.34', currency: 'EUR', pipelineId: '00000000-0000-7000-8000-000000000000' },
     });
     expect(noPipeline.status).toBe(400);
-    expect(fieldsOf(noPipeline)).toContain('pipelineId');
+    expect(fieldsOf(noPipeline)).toContain('opportunity.pipelineId');
     expect((await api.get(`/api/v1/leads/${lead.id}`)).body.status).toBe('in_process');
     expect((await api.get('/api/v1/accounts?q=vinarstvi')).body.data).toHaveLength(0);
 

@@ -38,7 +38,7 @@ export async function convertLead(db: Db, actor: Actor, id: string, input: Conve
     const fromLead = { type: 'lead', id, name: lead.name };
     const opportunityId = input.opportunity
       ? (
-          await createOpportunityInTx(
+          await asOpportunityField(createOpportunityInTx(
             tx,
             actor,
             {
@@ -55,7 +55,7 @@ export async function convertLead(db: Db, actor: Actor, id: string, input: Conve
               description: null,
             },
             { id, name: lead.name },
-          )
+          ))
         ).id
       : null;
 
@@ -116,4 +116,17 @@ async function resolveContact(tx: Tx, actor: Actor, lead: Lead, target: ConvertI
     ownerId,
   }));
   return contact.id;
+}
+
+/** Errors about the opportunity's fields name them as the request did (`opportunity.pipelineId`). */
+async function asOpportunityField<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'validation_failed') {
+      const details = err.details.map((d) => (d.field ? { ...d, field: `opportunity.${d.field}` } : d));
+      throw new AppError(err.code, details[0]?.field ? `${details[0].field}: ${details[0].message}` : err.message, details);
+    }
+    throw err;
+  }
 }

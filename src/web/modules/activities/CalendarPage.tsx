@@ -160,11 +160,9 @@ export default function CalendarPage() {
               week: t('calendar.week'),
               month: t('calendar.month'),
             }}
-            height="auto"
+            height="calc(100vh - 260px)"
             allDaySlot={false}
-            slotMinTime="07:00:00"
-            slotMaxTime="20:00:00"
-            scrollTime="08:00:00"
+            scrollTime="07:30:00"
             nowIndicator
             firstDay={i18n.language === 'en' ? 0 : 1}
             weekends

@@ -15,6 +15,7 @@ import { PageHeader } from '../../ui/PageHeader.js';
 import { RecordError, RecordLoading } from '../../ui/RecordState.js';
 import { Stream } from '../../ui/Stream.js';
 import { useAccount } from '../accounts/api.js';
+import { RecordActivities } from '../activities/RecordActivities.js';
 import { useContact } from '../contacts/api.js';
 import { leadKeys, refreshLead, useLead } from './api.js';
 import { DuplicatesBanner } from './DuplicatesBanner.js';
@@ -154,7 +155,10 @@ export default function LeadDetailPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stream resource="leads" id={l.id} canPost={canEdit && !deleted} formatValue={formatValue} />
+          <Stack gap="lg">
+            <RecordActivities related={{ type: 'lead', id: l.id, name: l.name }} canEdit={canEdit && !deleted} />
+            <Stream resource="leads" id={l.id} canPost={canEdit && !deleted} formatValue={formatValue} />
+          </Stack>
         </Grid.Col>
       </Grid>
       {converting && <LeadConvertModal lead={l} onClose={() => setConverting(false)} />}
