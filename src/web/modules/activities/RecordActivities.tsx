@@ -152,8 +152,8 @@ function Row({
             {a.outcome}
           </Text>
         )}
+        {canEdit && <StatusActions activity={a} onStatus={onStatus} withCancel={false} />}
       </Stack>
-      {canEdit && <StatusActions activity={a} onStatus={onStatus} withCancel={false} />}
     </Group>
   );
 }

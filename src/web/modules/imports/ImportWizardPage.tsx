@@ -279,8 +279,8 @@ function PreviewTable({ record, rows }: { record: ImportRecord; rows: PreviewRow
             {rows.map((row) => (
               <Table.Tr key={row.rowNumber}>
                 <Table.Td>{row.rowNumber}</Table.Td>
-                <Table.Td>
-                  <Badge color={ACTION_COLOR[row.action]} variant="light">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Badge color={ACTION_COLOR[row.action]} variant="light" style={{ minWidth: 'max-content' }}>
                     {t(`preview.actions.${row.action}`)}
                   </Badge>
                 </Table.Td>
