@@ -418,14 +418,18 @@ async function explainSlowest(
       },
     });
     await c.scenario.explain?.(db);
-    const query = captured.at(-1);
-    if (!query) continue;
-    const { rows } = await database.pool.query<{ 'QUERY PLAN': string }>(
-      `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
-      query.parameters as unknown[],
-    );
-    const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
     const title = `${c.scenario.name} as ${c.role} (p95 ${fmt(c.result.p95)} ms)`;
+    const plans: string[] = [];
+    // every statement the repository ran for this page (a search runs two or three)
+    for (const query of captured) {
+      const { rows } = await database.pool.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
+        query.parameters as unknown[],
+      );
+      plans.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
+    }
+    if (plans.length === 0) continue;
+    const plan = plans.join('\n\n-- next statement --\n\n');
     explains.push({ title, plan });
     console.log(`\nEXPLAIN ANALYZE — ${title}\n${plan}`);
   }

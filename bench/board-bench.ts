@@ -74,7 +74,13 @@ async function generate(database: Database) {
   await sql`INSERT INTO pipeline_stages (id, pipeline_id, name, position, probability, kind) VALUES
     (gen_random_uuid(), ${second}, 'Due', 1, 50, 'open'), (gen_random_uuid(), ${second}, 'Renewed', 2, 100, 'won'),
     (gen_random_uuid(), ${second}, 'Churned', 3, 0, 'lost')`.execute(db);
-  const stages = (await sql<{ id: string; kind: string; pipelineId: string }>`SELECT id, kind, pipeline_id FROM pipeline_stages ORDER BY position`.execute(db)).rows;
+  const stages = (
+    await sql<{
+      id: string;
+      kind: string;
+      pipelineId: string;
+    }>`SELECT id, kind, pipeline_id FROM pipeline_stages ORDER BY position`.execute(db)
+  ).rows;
   const openDefault = stages.filter((s) => s.pipelineId === DEFAULT_PIPELINE_ID && s.kind === 'open').map((s) => s.id);
   const won = stages.find((s) => s.pipelineId === DEFAULT_PIPELINE_ID && s.kind === 'won')?.id;
   const lost = stages.find((s) => s.pipelineId === DEFAULT_PIPELINE_ID && s.kind === 'lost')?.id;
@@ -94,7 +100,9 @@ async function generate(database: Database) {
       CASE WHEN g <= ${OPEN} OR g > ${OPEN + closed} THEN 'open' WHEN g % 2 = 0 THEN 'won' ELSE 'lost' END,
       CASE WHEN g > ${OPEN} AND g <= ${OPEN + closed} THEN now() - (g % 365) * interval '1 day' END,
       current_date + (g % 180), 'deal ' || g, 'pipeline'
-    FROM generate_series(1, ${N}) g JOIN LATERAL (SELECT id, owner_id FROM accounts ORDER BY id OFFSET (g % 5000) LIMIT 1) a ON true`.execute(db);
+    FROM generate_series(1, ${N}) g JOIN LATERAL (SELECT id, owner_id FROM accounts ORDER BY id OFFSET (g % 5000) LIMIT 1) a ON true`.execute(
+    db,
+  );
   await sql`ANALYZE`.execute(db);
   return { users, seconds: (performance.now() - t0) / 1000 };
 }
@@ -115,12 +123,21 @@ async function main() {
       const tokenOf = async (actor: typeof users.admin) => `Bearer ${(await createApiToken(database.db, actor, 'bench')).token}`;
       const adminAuth = await tokenOf(users.admin);
       const amAuth = await tokenOf(users.accountManager);
-      const time = async (name: string, auth: string, request: (i: number) => { method: 'GET' | 'PATCH'; url: string; body?: unknown }) => {
+      const time = async (
+        name: string,
+        auth: string,
+        request: (i: number) => { method: 'GET' | 'PATCH'; url: string; body?: unknown },
+      ) => {
         const samples: number[] = [];
         for (let i = 0; i < REQUESTS + 5; i++) {
           const r = request(i);
           const t = performance.now();
-          const res = await app.inject({ method: r.method, url: r.url, headers: { authorization: auth, ...(r.body ? { 'content-type': 'application/json' } : {}) }, payload: r.body ? JSON.stringify(r.body) : undefined });
+          const res = await app.inject({
+            method: r.method,
+            url: r.url,
+            headers: { authorization: auth, ...(r.body ? { 'content-type': 'application/json' } : {}) },
+            payload: r.body ? JSON.stringify(r.body) : undefined,
+          });
           const ms = performance.now() - t;
           if (res.statusCode !== 200) throw new Error(`${name}: ${res.statusCode} ${res.body.slice(0, 300)}`);
           if (i >= 5) samples.push(ms); // warm-up
@@ -132,9 +149,25 @@ async function main() {
       await time('board, admin (all deals)', adminAuth, () => ({ method: 'GET', url: board }));
       await time('board, account manager (team scope)', amAuth, () => ({ method: 'GET', url: board }));
       await time('board, admin, text filter', adminAuth, (i) => ({ method: 'GET', url: `${board}?q=deal%20${100 + i}` }));
-      const stages = (await sql<{ id: string }>`SELECT id FROM pipeline_stages WHERE pipeline_id = ${DEFAULT_PIPELINE_ID} AND kind = 'open' ORDER BY position`.execute(database.db)).rows.map((r) => r.id);
-      const movers = (await sql<{ id: string }>`SELECT id FROM opportunities WHERE pipeline_id = ${DEFAULT_PIPELINE_ID} AND status = 'open' LIMIT ${REQUESTS + 5}`.execute(database.db)).rows.map((r) => r.id);
-      await time('stage change (PATCH stageId)', adminAuth, (i) => ({ method: 'PATCH', url: `/api/v1/opportunities/${movers[i]}`, body: { stageId: stages[(i + 3) % stages.length] } }));
+      const stages = (
+        await sql<{
+          id: string;
+        }>`SELECT id FROM pipeline_stages WHERE pipeline_id = ${DEFAULT_PIPELINE_ID} AND kind = 'open' ORDER BY position`.execute(
+          database.db,
+        )
+      ).rows.map((r) => r.id);
+      const movers = (
+        await sql<{
+          id: string;
+        }>`SELECT id FROM opportunities WHERE pipeline_id = ${DEFAULT_PIPELINE_ID} AND status = 'open' LIMIT ${REQUESTS + 5}`.execute(
+          database.db,
+        )
+      ).rows.map((r) => r.id);
+      await time('stage change (PATCH stageId)', adminAuth, (i) => ({
+        method: 'PATCH',
+        url: `/api/v1/opportunities/${movers[i]}`,
+        body: { stageId: stages[(i + 3) % stages.length] },
+      }));
       console.log(`${kind}: generated ${N} opportunities (${OPEN} open in the default pipeline) in ${seconds.toFixed(1)} s`);
       await app.close();
     } finally {

@@ -6,16 +6,17 @@
  *
  *   npx tsx bench/duplicates-bench.ts --leads 200000 --contacts 300000 --db postgres --probes 300
  */
+
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { Actor } from '../src/server/access/actor.js';
+import { loadActor } from '../src/server/modules/auth/actor.loader.js';
 import { findDuplicates } from '../src/server/modules/duplicates/duplicates.service.js';
 import { createUser } from '../src/server/modules/users/users.service.js';
-import { loadActor } from '../src/server/modules/auth/actor.loader.js';
 import { type Database, openDatabase } from '../src/server/platform/db.js';
 import { migrate } from '../src/server/platform/migrate.js';
 
@@ -33,7 +34,20 @@ const N_PROBES = Number(args.probes);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const FIRST = ['Jana', 'Petr', 'Lucie', 'Tomáš', 'Eva', 'Jiří', 'Kateřina', 'Martin', 'Hana', 'Ondřej'];
-const LAST = ['Dvořáková', 'Novák', 'Svobodová', 'Černý', 'Procházková', 'Kučera', 'Veselá', 'Horák', 'Němcová', 'Šťastný', 'Říha', 'Marek'];
+const LAST = [
+  'Dvořáková',
+  'Novák',
+  'Svobodová',
+  'Černý',
+  'Procházková',
+  'Kučera',
+  'Veselá',
+  'Horák',
+  'Němcová',
+  'Šťastný',
+  'Říha',
+  'Marek',
+];
 const STEMS = ['Strojírny', 'Elektro', 'Dřevostavby', 'Pekárny', 'Logistika', 'Stavby', 'Technika', 'Software'];
 const PLACES = ['Morava', 'Vysočina', 'Brno', 'Praha', 'Šumava', 'Haná', 'Ostrava', 'Plzeň'];
 const arr = (xs: string[]) => `ARRAY[${xs.map((x) => `'${x}'`).join(',')}]`;
@@ -91,7 +105,12 @@ async function run(kind: 'postgres' | 'embedded') {
   }
   try {
     await migrate(database.db);
-    const user = await createUser(database.db, null, { email: 'bench@stride.local', name: 'Bench', role: 'admin', password: 'bench-password-1' });
+    const user = await createUser(database.db, null, {
+      email: 'bench@stride.local',
+      name: 'Bench',
+      role: 'admin',
+      password: 'bench-password-1',
+    });
     const actor = (await loadActor(database.db, user.id)) as Actor;
     const genMs = await generate(database, user.id);
     const probes = Array.from({ length: N_PROBES }, (_, k) => {
@@ -102,7 +121,10 @@ async function run(kind: 'postgres' | 'embedded') {
         case 1:
           return { phone: `+420${700000000 + i}` };
         case 2:
-          return { firstName: FIRST[i % 10], lastName: `${(LAST[Math.floor(i / 10) % 12] as string).normalize('NFD').replace(/\p{M}/gu, '')} ${i % 1999}` };
+          return {
+            firstName: FIRST[i % 10],
+            lastName: `${(LAST[Math.floor(i / 10) % 12] as string).normalize('NFD').replace(/\p{M}/gu, '')} ${i % 1999}`,
+          };
         case 3:
           return { company: `${STEMS[i % 8]} ${PLACES[Math.floor(i / 8) % 8]} ${i % 5003} a.s.` };
         default:
@@ -149,8 +171,12 @@ async function run(kind: 'postgres' | 'embedded') {
   }
 }
 
-const kinds: Array<'postgres' | 'embedded'> = args.db === 'both' ? ['postgres', 'embedded'] : [args.db as 'postgres' | 'embedded'];
+const kinds: Array<'postgres' | 'embedded'> =
+  args.db === 'both' ? ['postgres', 'embedded'] : [args.db as 'postgres' | 'embedded'];
 const lines: string[] = [];
 for (const kind of kinds) lines.push(await run(kind));
 fs.mkdirSync(path.resolve(import.meta.dirname, 'results'), { recursive: true });
-fs.writeFileSync(path.resolve(import.meta.dirname, 'results', 'duplicates.md'), `# Duplicate check bench\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`);
+fs.writeFileSync(
+  path.resolve(import.meta.dirname, 'results', 'duplicates.md'),
+  `# Duplicate check bench\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`,
+);

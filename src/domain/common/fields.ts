@@ -18,6 +18,9 @@ export const requiredText = (max: number) => z.string().trim().min(1, 'is requir
 
 export const uuid = z.string().uuid();
 
+// built once: constructing a schema per value costs ~60 µs, which adds up over a 100k-row import
+const emailFormat = z.string().email();
+
 export const optionalEmail = z
   .string()
   .trim()
@@ -25,7 +28,7 @@ export const optionalEmail = z
   .nullable()
   .optional()
   .transform((v) => (v === '' ? null : v?.toLowerCase()))
-  .refine((v) => v == null || z.string().email().safeParse(v).success, 'is not a valid email address');
+  .refine((v) => v == null || emailFormat.safeParse(v).success, 'is not a valid email address');
 
 export const email = z.string().trim().toLowerCase().email('is not a valid email address').max(254);
 

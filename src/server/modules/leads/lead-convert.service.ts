@@ -22,7 +22,13 @@ export type ConvertResult = { lead: Lead; accountId: string; contactId: string; 
  * ones the user picked (e.g. from the duplicate check) — and, when asked, an opportunity in the first open stage. The lead becomes `converted`, read-only and linked to what
  * it became; every record involved gets a Stream entry pointing back, all in one transaction.
  */
-export async function convertLead(db: Db, actor: Actor, id: string, input: ConvertInput, ifMatch: number | undefined): Promise<ConvertResult> {
+export async function convertLead(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: ConvertInput,
+  ifMatch: number | undefined,
+): Promise<ConvertResult> {
   return inTransaction(db, async (tx) => {
     const lead = await getVisibleLead(tx, actor, id);
     assertWritable(actor, 'lead', lead);
@@ -38,24 +44,26 @@ export async function convertLead(db: Db, actor: Actor, id: string, input: Conve
     const fromLead = { type: 'lead', id, name: lead.name };
     const opportunityId = input.opportunity
       ? (
-          await asOpportunityField(createOpportunityInTx(
-            tx,
-            actor,
-            {
-              name: input.opportunity.name,
-              accountId,
-              primaryContactId: contactId,
-              pipelineId: input.opportunity.pipelineId,
-              amount: input.opportunity.amount,
-              currency: input.opportunity.currency,
-              expectedCloseDate: input.opportunity.closeDate ?? null,
-              ownerId,
-              source: lead.source,
-              nextStep: null,
-              description: null,
-            },
-            { id, name: lead.name },
-          ))
+          await asOpportunityField(
+            createOpportunityInTx(
+              tx,
+              actor,
+              {
+                name: input.opportunity.name,
+                accountId,
+                primaryContactId: contactId,
+                pipelineId: input.opportunity.pipelineId,
+                amount: input.opportunity.amount,
+                currency: input.opportunity.currency,
+                expectedCloseDate: input.opportunity.closeDate ?? null,
+                ownerId,
+                source: lead.source,
+                nextStep: null,
+                description: null,
+              },
+              { id, name: lead.name },
+            ),
+          )
         ).id
       : null;
 
@@ -77,44 +85,66 @@ export async function convertLead(db: Db, actor: Actor, id: string, input: Conve
   });
 }
 
-async function resolveAccount(tx: Tx, actor: Actor, lead: Lead, target: ConvertInput['account'], ownerId: string): Promise<string> {
+async function resolveAccount(
+  tx: Tx,
+  actor: Actor,
+  lead: Lead,
+  target: ConvertInput['account'],
+  ownerId: string,
+): Promise<string> {
   if ('id' in target) {
     const account = await findAccount(tx, target.id);
     if (!account || account.deletedAt || !canRead(actor, 'account', account)) throw invalidField('account.id', 'no such account');
     return account.id;
   }
   const name = lead.company ?? leadName(lead);
-  const account = await createAccountInTx(tx, actor, accountCreateInput.parse({
-    name,
-    type: 'prospect',
-    website: lead.website,
-    email: null,
-    phone: lead.company ? null : lead.phone,
-    registrationNumber: lead.registrationNumber,
-    billingAddress: { street: null, city: lead.city, postalCode: null, country: lead.country },
-    description: lead.description,
-    ownerId,
-  }));
+  const account = await createAccountInTx(
+    tx,
+    actor,
+    accountCreateInput.parse({
+      name,
+      type: 'prospect',
+      website: lead.website,
+      email: null,
+      phone: lead.company ? null : lead.phone,
+      registrationNumber: lead.registrationNumber,
+      billingAddress: { street: null, city: lead.city, postalCode: null, country: lead.country },
+      description: lead.description,
+      ownerId,
+    }),
+  );
   return account.id;
 }
 
-async function resolveContact(tx: Tx, actor: Actor, lead: Lead, target: ConvertInput['contact'], ownerId: string, accountId: string): Promise<string> {
+async function resolveContact(
+  tx: Tx,
+  actor: Actor,
+  lead: Lead,
+  target: ConvertInput['contact'],
+  ownerId: string,
+  accountId: string,
+): Promise<string> {
   if ('id' in target) {
     const contact = await findContact(tx, target.id);
     if (!contact || contact.deletedAt || !canRead(actor, 'contact', contact)) throw invalidField('contact.id', 'no such contact');
     return contact.id;
   }
-  if (!lead.lastName && !lead.firstName) throw invalidField('contact', 'the lead has no person name: pick an existing contact or add a name first');
-  const contact = await createContactInTx(tx, actor, contactCreateInput.parse({
-    firstName: lead.firstName,
-    lastName: lead.lastName ?? lead.firstName ?? '',
-    title: lead.title,
-    emails: lead.email ? [lead.email] : [],
-    phones: lead.phone ? [lead.phone] : [],
-    accountId,
-    address: { street: null, city: lead.city, postalCode: null, country: lead.country },
-    ownerId,
-  }));
+  if (!lead.lastName && !lead.firstName)
+    throw invalidField('contact', 'the lead has no person name: pick an existing contact or add a name first');
+  const contact = await createContactInTx(
+    tx,
+    actor,
+    contactCreateInput.parse({
+      firstName: lead.firstName,
+      lastName: lead.lastName ?? lead.firstName ?? '',
+      title: lead.title,
+      emails: lead.email ? [lead.email] : [],
+      phones: lead.phone ? [lead.phone] : [],
+      accountId,
+      address: { street: null, city: lead.city, postalCode: null, country: lead.country },
+      ownerId,
+    }),
+  );
   return contact.id;
 }
 

@@ -2,12 +2,24 @@ import { sql } from 'kysely';
 import type { Actor } from '../../access/actor.js';
 import type { Conn } from '../../platform/db.js';
 import { keysetCondition, keysetOrder, keysetPage, type SortSpec, sortKeyValue } from '../../platform/keyset.js';
-import { type OpportunityFilter, type OpportunityRow, opportunityConditions, selectOpportunities, type Valuation } from './opportunities.repo.js';
+import {
+  type OpportunityFilter,
+  type OpportunityRow,
+  opportunityConditions,
+  selectOpportunities,
+  type Valuation,
+} from './opportunities.repo.js';
 
 /** Cards in a column: the latest arrivals in the stage first. */
 const CARD_ORDER: SortSpec = { expr: sql`o.stage_entered_at`, idExpr: sql`o.id`, dir: 'desc', kind: 'timestamp' };
 
-export type StageTotals = { stageId: string; count: number; sum: string | null; weightedSum: string | null; missing: string[] | null };
+export type StageTotals = {
+  stageId: string;
+  count: number;
+  sum: string | null;
+  weightedSum: string | null;
+  missing: string[] | null;
+};
 
 /**
  * Count, base-currency sum and probability-weighted sum per stage, over exactly the deals the actor may see
@@ -15,7 +27,13 @@ export type StageTotals = { stageId: string; count: number; sum: string | null; 
  * The rate lookup runs once per distinct (currency, valuation day) — not once per deal — so a column of 20k
  * deals costs one pass over them plus a handful of index probes. (Same rule as amountBaseSql.)
  */
-export async function boardTotals(conn: Conn, actor: Actor, pipelineId: string, filter: Partial<OpportunityFilter>, v: Valuation): Promise<StageTotals[]> {
+export async function boardTotals(
+  conn: Conn,
+  actor: Actor,
+  pipelineId: string,
+  filter: Partial<OpportunityFilter>,
+  v: Valuation,
+): Promise<StageTotals[]> {
   const where = sql.join([sql<boolean>`o.pipeline_id = ${pipelineId}`, ...opportunityConditions(actor, filter)], sql` AND `);
   const result = await sql<StageTotals>`
     WITH base AS (
@@ -48,7 +66,11 @@ export async function columnCards(
   v: Valuation,
 ): Promise<{ rows: OpportunityRow[]; nextCursor: string | null }> {
   // The page of ids first, straight off the (stage_id, stage_entered_at, id) index; the joins run for those rows only.
-  let ids = conn.selectFrom('opportunities as o').select('o.id').where('o.pipelineId', '=', pipelineId).where('o.stageId', '=', stageId);
+  let ids = conn
+    .selectFrom('opportunities as o')
+    .select('o.id')
+    .where('o.pipelineId', '=', pipelineId)
+    .where('o.stageId', '=', stageId);
   for (const condition of opportunityConditions(actor, filter)) ids = ids.where(condition);
   const after = keysetCondition(CARD_ORDER, page.cursor);
   if (after) ids = ids.where(after);

@@ -105,6 +105,13 @@ function Summary({ entry, formatValue }: { entry: StreamEntry; formatValue: Valu
         </>
       );
     }
+    case 'status': {
+      // lead status (from/to are enum values) or opportunity stage (from/to are {id, name})
+      const label = (v: unknown) =>
+        v && typeof v === 'object' && 'name' in v ? String((v as { name: unknown }).name) : v == null ? '—' : t(`leads.status.${String(v)}`, { defaultValue: String(v) });
+      const reason = typeof d.reason === 'string' && d.reason ? ` (${d.reason})` : '';
+      return `${t('stream.entry.status')}: ${label(d.from)} → ${label(d.to)}${reason}`;
+    }
     case 'activity': {
       // "Meeting held: <subject> — <outcome>" (the outcome is shown below as the entry's body)
       const record = d.record as { id?: string; name?: string; activityType?: string } | undefined;
