@@ -426,7 +426,10 @@ async function explainSlowest(
         `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
         query.parameters as unknown[],
       );
-      plans.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
+      // long id lists make plans unreadable: cut very long lines
+      plans.push(
+        rows.map((r) => (r['QUERY PLAN'].length > 240 ? `${r['QUERY PLAN'].slice(0, 240)}…` : r['QUERY PLAN'])).join('\n'),
+      );
     }
     if (plans.length === 0) continue;
     const plan = plans.join('\n\n-- next statement --\n\n');

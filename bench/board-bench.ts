@@ -53,6 +53,7 @@ async function openFresh(kind: 'embedded' | 'postgres'): Promise<Database> {
     ...database,
     async close() {
       await database.close();
+      if (process.env.BENCH_KEEP) return console.log(`kept database ${name}`);
       const c = new pg.Client({ connectionString: url });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -43,6 +43,8 @@ const fields = {
   relatedTo: relatedRef.nullable().optional(),
   ownerId: uuid.optional(),
   participants: z.array(participantInput).max(100).optional(),
+  /** meetings: email iCalendar invitations to the contact/lead participants (issue 5, calendar interoperability) */
+  sendInvitations: z.boolean().optional(),
 };
 
 function checkTimes(v: { startsAt?: string | null; endsAt?: string | null }, ctx: z.RefinementCtx) {
@@ -86,6 +88,7 @@ export const activity = z.object({
   completedAt: z.string().nullable(),
   overdue: z.boolean(),
   deletedAt: z.string().nullable(),
+  sendInvitations: z.boolean(),
 });
 export type Activity = z.infer<typeof activity>;
 

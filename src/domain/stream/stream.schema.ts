@@ -17,10 +17,12 @@ export const STREAM_TYPES = [
   'restore',
   /** an activity on the record was held, completed, not held or cancelled */
   'activity',
+  /** a file attached to the record was downloaded or previewed (attachments: downloads are audited) */
+  'download',
 ] as const;
 export type StreamType = (typeof STREAM_TYPES)[number];
 
-export const STREAM_ENTITY_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'user', 'team', 'form', 'pipeline'] as const;
+export const STREAM_ENTITY_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'user', 'team', 'form', 'pipeline', 'email', 'email_template', 'activity_plan'] as const;
 export type StreamEntityType = (typeof STREAM_ENTITY_TYPES)[number];
 
 /** One field change in an `update` entry. */

@@ -152,3 +152,12 @@ export function isAdmin(actor: Actor): boolean {
 export function assertAdmin(actor: Actor): void {
   if (!isAdmin(actor)) throw new AppError('forbidden', 'Only an administrator may do this');
 }
+
+/** Shared sales set-up (email templates): administrators and sales directors manage it; everyone uses it. */
+export function canManageSalesSetup(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'sales_director';
+}
+
+export function assertCanManageSalesSetup(actor: Actor): void {
+  if (!canManageSalesSetup(actor)) throw new AppError('forbidden', 'Only an administrator or a sales director may change this');
+}

@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountRoutes } from '../modules/accounts/accounts.routes.js';
+import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { contactRoutes } from '../modules/contacts/contacts.routes.js';
 import { activityRoutes } from '../modules/activities/activities.routes.js';
@@ -19,6 +20,8 @@ import { opportunityRoutes } from '../modules/opportunities/opportunities.routes
 import { pipelineRoutes } from '../modules/pipelines/pipelines.routes.js';
 import { leadRoutes } from '../modules/leads/leads.routes.js';
 import { mailboxRoutes } from '../modules/mailboxes/mailboxes.routes.js';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
+import { activityPlanRoutes } from '../modules/activity-plans/activity-plans.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/db.js';
@@ -78,12 +81,15 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   leadRoutes(app);
   duplicateRoutes(app);
   activityRoutes(app);
+  attachmentRoutes(app);
   formRoutes(app);
   mailboxRoutes(app);
   importRoutes(app);
   pipelineRoutes(app);
   opportunityRoutes(app);
   exchangeRateRoutes(app);
+  notificationRoutes(app);
+  activityPlanRoutes(app);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt UI is served without restarting the server.

@@ -14,6 +14,8 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(8 * 60),
+  /** largest attachment upload, in MB */
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(10_240).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -30,6 +32,7 @@ export type Config = {
   mailFrom: string | undefined;
   sessionIdleMinutes: number;
   logLevel: string;
+  maxUploadMb: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -52,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     logLevel: e.LOG_LEVEL,
+    maxUploadMb: e.MAX_UPLOAD_MB,
   };
 }

@@ -16,6 +16,8 @@ export interface UsersTable {
   createdAt: CreatedAt;
   updatedAt: Timestamp;
   createdBy: string | null;
+  /** 0011_emails: the signature {{user.signature}} renders to */
+  emailSignature: string | null;
 }
 
 export interface TeamsTable {
@@ -164,6 +166,7 @@ export interface LeadsTable {
   score: number | null;
   firstContactDueAt: Timestamp;
   firstContactedAt: Timestamp | null;
+  slaNotifiedAt: Timestamp | null;
   convertedAt: Timestamp | null;
   convertedAccountId: string | null;
   convertedContactId: string | null;
@@ -331,6 +334,40 @@ export interface ActivitiesTable {
   updatedAt: Timestamp;
   createdBy: string | null;
   deletedAt: Timestamp | null;
+  remindedAt: Timestamp | null;
+  sendInvitations: Generated<boolean>;
+}
+
+export interface JobsTable {
+  id: string;
+  name: string;
+  payload: JSONColumnType<Record<string, unknown>, string, string>;
+  singletonKey: string | null;
+  state: Generated<string>;
+  runAt: Timestamp;
+  attempts: Generated<number>;
+  maxAttempts: Generated<number>;
+  lockedUntil: Timestamp | null;
+  lockedBy: string | null;
+  lastError: string | null;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  finishedAt: Timestamp | null;
+}
+
+export interface ActivityInvitationsTable {
+  activityId: string;
+  method: string;
+  sequence: number;
+  recipients: JSONColumnType<Array<{ email: string; name: string | null }>, string, string>;
+  sentAt: Timestamp;
+}
+
+export interface CalendarFeedTokensTable {
+  userId: string;
+  tokenHash: string;
+  tokenEncrypted: string;
+  createdAt: CreatedAt;
 }
 
 export interface ActivityParticipantsTable {
@@ -420,7 +457,148 @@ export interface ExchangeRatesTable {
   updatedBy: string | null;
 }
 
+export interface NotificationsTable {
+  id: string;
+  userId: string;
+  type: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  entityType: string | null;
+  entityId: string | null;
+  actorId: string | null;
+  dedupeKey: string | null;
+  inApp: Generated<boolean>;
+  readAt: Timestamp | null;
+  emailStatus: string | null;
+  emailAttempts: Generated<number>;
+  emailNextAt: Timestamp | null;
+  emailError: string | null;
+  emailedAt: Timestamp | null;
+  createdAt: CreatedAt;
+}
+
+export interface NotificationPreferencesTable {
+  userId: string;
+  type: string;
+  inApp: boolean;
+  email: boolean;
+  updatedAt: Timestamp;
+}
+
+export interface ActivityPlansTable {
+  id: string;
+  name: string;
+  description: string | null;
+  active: Generated<boolean>;
+  items: JSONColumnType<unknown[], string, string>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+  deletedAt: Timestamp | null;
+}
+
+export interface PlanApplicationsTable {
+  id: string;
+  planId: string;
+  planName: string;
+  relatedType: string;
+  relatedId: string;
+  appliedBy: string | null;
+  appliedAt: Timestamp;
+}
+
+export interface PlanApplicationItemsTable {
+  applicationId: string;
+  itemId: string;
+  position: number;
+  activityId: string;
+}
+
+export interface EmailTemplatesTable {
+  id: string;
+  name: string;
+  subject: string;
+  body: string;
+  format: Generated<string>;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+  deletedAt: Date | null;
+}
+
+export interface EmailsTable {
+  id: string;
+  relatedType: string;
+  relatedId: string;
+  ownerId: string;
+  fromAddress: string;
+  replyTo: string | null;
+  toAddresses: JSONColumnType<string[]>;
+  ccAddresses: JSONColumnType<string[]>;
+  subject: string;
+  format: string;
+  body: string;
+  templateId: string | null;
+  messageId: string;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  maxAttempts: Generated<number>;
+  nextAttemptAt: Date | null;
+  lastAttemptAt: Date | null;
+  lastError: string | null;
+  lockedUntil: Date | null;
+  lockedBy: string | null;
+  sentAt: Date | null;
+  smtpResponse: string | null;
+  activityId: string | null;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+}
+
+export interface EmailAttachmentsTable {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  path: string;
+  emailId: string | null;
+  uploadedBy: string;
+  createdAt: CreatedAt;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  relatedType: string;
+  relatedId: string;
+  fileName: string;
+  contentType: string;
+  kind: string;
+  declaredType: string | null;
+  size: number;
+  sha256: string;
+  activeContent: Generated<boolean>;
+  storageKey: string;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
+  createdBy: string | null;
+  deletedAt: Timestamp | null;
+}
+
 export interface DB {
+  emailTemplates: EmailTemplatesTable;
+  emails: EmailsTable;
+  emailAttachments: EmailAttachmentsTable;
+  notifications: NotificationsTable;
+  notificationPreferences: NotificationPreferencesTable;
+  activityPlans: ActivityPlansTable;
+  planApplications: PlanApplicationsTable;
+  planApplicationItems: PlanApplicationItemsTable;
   pipelines: PipelinesTable;
   pipelineStages: PipelineStagesTable;
   opportunities: OpportunitiesTable;
@@ -429,6 +607,9 @@ export interface DB {
   exchangeRates: ExchangeRatesTable;
   activities: ActivitiesTable;
   activityParticipants: ActivityParticipantsTable;
+  jobs: JobsTable;
+  activityInvitations: ActivityInvitationsTable;
+  calendarFeedTokens: CalendarFeedTokensTable;
   imports: ImportsTable;
   importRejectedRows: ImportRejectedRowsTable;
   importMappings: ImportMappingsTable;
@@ -449,4 +630,5 @@ export interface DB {
   accounts: AccountsTable;
   contacts: ContactsTable;
   streamEntries: StreamEntriesTable;
+  attachments: AttachmentsTable;
 }

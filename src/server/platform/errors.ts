@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'invalid_transition'
   | 'rate_limited'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'internal';
 
 export type ErrorDetail = { field?: string; message: string; [k: string]: unknown };
@@ -32,6 +33,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   precondition_failed: 412,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   invalid_transition: 422,
   rate_limited: 429,
   internal: 500,

@@ -7,6 +7,7 @@ import { invalidField, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { pickDefined } from '../../platform/objects.js';
 import { diffFields } from '../stream/diff.js';
+import { notifyAssignment } from '../notifications/notification-producers.js';
 import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { requireActiveUser } from '../users/users.lookup.js';
 import { ACCOUNT_DIFF_FIELDS, accountDiffShape, toAccount } from './accounts.mapper.js';
@@ -195,6 +196,7 @@ export async function updateAccount(
         });
     }
     await appendStream(tx, entries);
+    if (ownerChange) await notifyAssignment(tx, actor, { type: 'account', id, name: merged.name }, String(ownerChange.new ?? ''));
     return getVisibleAccount(tx, actor, id);
   });
 }

@@ -65,6 +65,7 @@ export async function toActivities(conn: Conn, rows: ActivityRow[], at: Date): P
       completedAt: iso(r.completedAt),
       overdue: r.status === 'planned' && when !== null && new Date(when).getTime() < at.getTime(),
       deletedAt: iso(r.deletedAt),
+      sendInvitations: r.sendInvitations,
     };
   });
 }

@@ -11,6 +11,7 @@ import { now } from '../../platform/clock.js';
 import { type Conn, type Db, inTransaction, type Tx } from '../../platform/db.js';
 import { invalidField, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { afterActivityChange } from '../calendar/activity-hooks.js';
 import { diffFields } from '../stream/diff.js';
 import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { requireActiveUser } from '../users/users.lookup.js';
@@ -85,6 +86,7 @@ export async function createActivityInTx(tx: Tx, actor: Actor, input: ActivityCr
     relatedType: related?.type ?? null,
     relatedId: related?.id ?? null,
     ownerId,
+    sendInvitations: input.sendInvitations ?? false,
     completedAt: status === 'planned' ? null : at,
     createdBy: actor.id,
     createdAt: at,
@@ -119,7 +121,9 @@ export async function createActivityInTx(tx: Tx, actor: Actor, input: ActivityCr
       related,
       at,
     );
-  return getVisibleActivity(tx, actor, id);
+  const created = await getVisibleActivity(tx, actor, id);
+  await afterActivityChange(tx, null, created);
+  return created;
 }
 
 export async function updateActivity(
@@ -152,6 +156,7 @@ export async function updateActivity(
       'outcome',
       'reminderAt',
       'ownerId',
+      'sendInvitations',
     ] as const;
     const after: Partial<Record<(typeof fields)[number], unknown>> = {};
     for (const f of fields)
@@ -207,7 +212,9 @@ export async function updateActivity(
         target,
         at,
       );
-    return getVisibleActivity(tx, actor, id);
+    const updated = await getVisibleActivity(tx, actor, id);
+    await afterActivityChange(tx, current, updated);
+    return updated;
   });
 }
 
@@ -218,6 +225,7 @@ export async function deleteActivity(db: Db, actor: Actor, id: string, ifMatch?:
     if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
     if (!(await updateActivityRow(tx, id, current.version, { deletedAt: now(), updatedAt: now() }))) throw stale();
     await appendStream(tx, { entityType: 'activity', entityId: id, type: 'delete', actorId: actor.id });
+    await afterActivityChange(tx, current, await getVisibleActivity(tx, actor, id, { deleted: true }));
   });
 }
 
@@ -228,6 +236,8 @@ export async function restoreActivity(db: Db, actor: Actor, id: string) {
     if (!current.deletedAt) return current;
     if (!(await updateActivityRow(tx, id, current.version, { deletedAt: null, updatedAt: now() }))) throw stale();
     await appendStream(tx, { entityType: 'activity', entityId: id, type: 'restore', actorId: actor.id });
-    return getVisibleActivity(tx, actor, id);
+    const restored = await getVisibleActivity(tx, actor, id);
+    await afterActivityChange(tx, current, restored);
+    return restored;
   });
 }

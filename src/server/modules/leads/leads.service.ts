@@ -7,6 +7,7 @@ import { type Conn, type Db, inTransaction } from '../../platform/db.js';
 import { AppError, invalidField, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { pickDefined } from '../../platform/objects.js';
+import { notifyAssignment } from '../notifications/notification-producers.js';
 import { diffFields } from '../stream/diff.js';
 import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { requireActiveUser } from '../users/users.lookup.js';
@@ -95,6 +96,7 @@ export async function createLead(db: Db, actor: Actor, input: LeadCreate, alsoRe
     }
     entries.push(...alsoRecord.map((e) => ({ ...e, entityType: 'lead' as const, entityId: id, actorId: actor.id })));
     await appendStream(tx, entries);
+    await notifyAssignment(tx, actor, { type: 'lead', id, name: leadName(values) }, ownerId);
     // Returned as created even when the lead went to a queue the creator cannot see (a web form, marketing).
     return toLead((await findLead(tx, id)) as NonNullable<Awaited<ReturnType<typeof findLead>>>, weights, now());
   });
@@ -134,6 +136,7 @@ export async function updateLead(db: Db, actor: Actor, id: string, input: LeadUp
     if (ownerChange) entries.push({ entityType: 'lead', entityId: id, type: 'assign', actorId: actor.id, data: { from: ownerChange.old, to: ownerChange.new } });
     if (becomesAssigned) entries.push({ entityType: 'lead', entityId: id, type: 'status', actorId: actor.id, data: { from: 'new', to: 'assigned' } });
     await appendStream(tx, entries);
+    if (ownerChange) await notifyAssignment(tx, actor, { type: 'lead', id, name: leadName(merged) }, merged.ownerId);
     return getVisibleLead(tx, actor, id);
   });
 }

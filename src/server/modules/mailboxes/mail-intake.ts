@@ -4,6 +4,7 @@ import { companyFromSignature, guessCompany, parsePersonName } from '../../../do
 import type { Actor } from '../../access/actor.js';
 import { now } from '../../platform/clock.js';
 import type { Db, Tx } from '../../platform/db.js';
+import { threadReply } from '../emails/email-threading.js';
 import { intakeLead } from '../leads/lead-intake.js';
 import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import type { ParsedMail } from './mail-parse.js';
@@ -98,7 +99,7 @@ export async function takeInMail(db: Db, actor: Actor, key: MessageKey, mail: Pa
       .returning('uid')
       .executeTakeFirst();
     let outcome: IntakeOutcome = 'duplicate';
-    let entity: { type: 'lead' | 'contact'; id: string } | null = null;
+    let entity: { type: string; id: string } | null = null;
     const seenBefore =
       !claimed ||
       (mail.messageId !== null &&
@@ -112,8 +113,13 @@ export async function takeInMail(db: Db, actor: Actor, key: MessageKey, mail: Pa
     if (!seenBefore) {
       const data = emailEntryData(mail, key);
       const address = mail.from.address;
-      const contact = address ? await findContactByEmail(tx, address) : undefined;
-      if (contact) {
+      // A reply to an email sent from Stride lands on that email's record (issue 5), before address matching.
+      const threaded = await threadReply(tx, actor, mail, data);
+      const contact = !threaded && address ? await findContactByEmail(tx, address) : undefined;
+      if (threaded) {
+        outcome = threaded.outcome;
+        entity = threaded.entity;
+      } else if (contact) {
         const entries: NewStreamEntry[] = [
           { entityType: 'contact', entityId: contact.id, type: 'email_received', actorId: actor.id, data },
         ];

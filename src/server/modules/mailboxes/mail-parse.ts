@@ -17,6 +17,8 @@ export type ParsedMail = {
   subject: string | null;
   messageId: string | null;
   inReplyTo: string | null;
+  /** Message-IDs of the References header (threading of replies to emails sent from Stride) */
+  references?: string[];
   date: string | null;
   text: string | null;
   html: string | null;
@@ -92,6 +94,7 @@ export async function parseMail(
     subject: clean(mail.subject)?.trim().slice(0, 1000) || null,
     messageId: mail.messageId?.trim().slice(0, 500) || null,
     inReplyTo: mail.inReplyTo?.trim().slice(0, 500) || null,
+    references: (Array.isArray(mail.references) ? mail.references : mail.references ? [mail.references] : []).slice(-50),
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : null,
     text: mail.text ? (clean(mail.text) as string).slice(0, MAX_TEXT_CHARS) : null,
     html,

@@ -180,8 +180,9 @@ export function opportunityConditions(actor: Actor, f: Partial<OpportunityFilter
   if (f.forecastCategory) conditions.push(sql<boolean>`o.forecast_category = ${f.forecastCategory}`);
   if (f.q) {
     const pattern = likePattern(f.q);
+    // matching accounts are found once (trigram index) and hashed, not probed per deal
     conditions.push(
-      sql<boolean>`(o.search_text LIKE ${pattern} OR EXISTS (SELECT 1 FROM accounts sa WHERE sa.id = o.account_id AND sa.search_text LIKE ${pattern}))`,
+      sql<boolean>`(o.search_text LIKE ${pattern} OR o.account_id IN (SELECT sa.id FROM accounts sa WHERE sa.search_text LIKE ${pattern}))`,
     );
   }
   return conditions;

@@ -2,6 +2,7 @@ import type { StreamEntityType, StreamEntry } from '../../../domain/stream/strea
 import type { Actor } from '../../access/actor.js';
 import { decodeCursor, encodeCursor, invalidCursor } from '../../platform/cursor.js';
 import { type Db, inTransaction } from '../../platform/db.js';
+import { notifyMentions } from '../notifications/notification-producers.js';
 import { linkedStreams } from './stream.links.js';
 import { appendStream, listStream } from './stream.repo.js';
 
@@ -39,15 +40,18 @@ export async function getStream(db: Db, actor: Actor, target: StreamTarget, quer
 
 export async function addNote(db: Db, actor: Actor, target: StreamTarget, body: string): Promise<StreamEntry> {
   await target.ensureVisible(db, actor, target.entityId);
-  const [written] = await inTransaction(db, (tx) =>
-    appendStream(tx, {
+  const [written] = await inTransaction(db, async (tx) => {
+    const entries = await appendStream(tx, {
       entityType: target.entityType,
       entityId: target.entityId,
       type: 'note',
       actorId: actor.id,
       data: { body },
-    }),
-  );
+    });
+    // @[Name](user:<id>) mentions notify the mentioned users who may see this record, in the same transaction.
+    await notifyMentions(tx, actor, target, body);
+    return entries;
+  });
   if (!written) throw new Error('note was not written');
   return {
     id: written.id,

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { page } from '../../../domain/common/fields.js';
+import {
+  activityPlan,
+  activityPlanCreateInput,
+  activityPlanListQuery,
+  activityPlanUpdateInput,
+  applyPlanInput,
+  planProgress,
+  planProgressQuery,
+} from '../../../domain/activity-plans/activity-plan.schema.js';
+import { actorOf, ifMatchVersion, withEtag } from '../../http/request.js';
+import { errorResponses, idParams } from '../../http/schemas.js';
+import type { App } from '../../http/types.js';
+import { registerStreamRoutes } from '../stream/stream.routes.js';
+import { applyPlan, createPlan, deletePlan, getPlan, listPlans, planProgress as progressOf, restorePlan, updatePlan } from './activity-plans.service.js';
+
+const tags = ['activity-plans'];
+const base = '/api/v1/activity-plans';
+
+export function activityPlanRoutes(app: App) {
+  const db = () => app.database.db;
+  app.get(
+    base,
+    { schema: { tags, summary: 'List activity plans', querystring: activityPlanListQuery, response: { 200: page(activityPlan), ...errorResponses } } },
+    async (req) => listPlans(db(), actorOf(req), req.query),
+  );
+  // Registered before `/:id` so "progress" is never taken for an id.
+  app.get(
+    `${base}/progress`,
+    {
+      schema: {
+        tags,
+        summary: 'Progress (done/total) of every plan applied to one record',
+        querystring: planProgressQuery,
+        response: { 200: z.object({ data: z.array(planProgress) }), ...errorResponses },
+      },
+    },
+    async (req) => progressOf(db(), actorOf(req), { type: req.query.relatedType, id: req.query.relatedId }),
+  );
+  app.post(
+    base,
+    { schema: { tags, summary: 'Create an activity plan (admin)', body: activityPlanCreateInput, response: { 201: activityPlan, ...errorResponses } } },
+    async (req, reply) => withEtag(reply, await createPlan(db(), actorOf(req), req.body), 201),
+  );
+  app.get(
+    `${base}/:id`,
+    { schema: { tags, summary: 'One activity plan', params: idParams, response: { 200: activityPlan, ...errorResponses } } },
+    async (req, reply) => withEtag(reply, await getPlan(db(), actorOf(req), req.params.id)),
+  );
+  app.patch(
+    `${base}/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'Change an activity plan (admin; If-Match)',
+        params: idParams,
+        body: activityPlanUpdateInput,
+        response: { 200: activityPlan, ...errorResponses },
+      },
+    },
+    async (req, reply) => withEtag(reply, await updatePlan(db(), actorOf(req), req.params.id, req.body, ifMatchVersion(req))),
+  );
+  app.delete(
+    `${base}/:id`,
+    { schema: { tags, summary: 'Delete an activity plan (admin; soft)', params: idParams, response: { 204: z.null(), ...errorResponses } } },
+    async (req, reply) => {
+      await deletePlan(db(), actorOf(req), req.params.id, ifMatchVersion(req));
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    `${base}/:id/restore`,
+    { schema: { tags, summary: 'Restore a deleted activity plan (admin)', params: idParams, response: { 200: activityPlan, ...errorResponses } } },
+    async (req, reply) => withEtag(reply, await restorePlan(db(), actorOf(req), req.params.id)),
+  );
+  app.post(
+    `${base}/:id/apply`,
+    {
+      schema: {
+        tags,
+        summary: 'Apply a plan to a record: creates its activities; returns the plan progress on the record',
+        params: idParams,
+        body: applyPlanInput,
+        response: { 201: planProgress, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await applyPlan(db(), actorOf(req), req.params.id, req.body)),
+  );
+  registerStreamRoutes(app, 'activity-plans', 'activity_plan', (conn, actor, id) => getPlan(conn, actor, id));
+}

@@ -1,0 +1,56 @@
+import type { Email, EmailFormat, EmailStatus } from '../../../domain/emails/email.schema.js';
+import type { RelatedRef } from '../../../domain/activities/activity.schema.js';
+import type { Conn } from '../../platform/db.js';
+import { loadRelated } from '../activities/related-records.js';
+import { attachmentsOfEmails, type EmailRow } from './emails.repo.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Rows → API records, with the related record's name, the sender's name and the attachments (few queries per page). */
+export async function toEmails(conn: Conn, rows: EmailRow[]): Promise<Email[]> {
+  if (rows.length === 0) return [];
+  const attachments = await attachmentsOfEmails(
+    conn,
+    rows.map((r) => r.id),
+  );
+  const ownerIds = [...new Set(rows.map((r) => r.ownerId))];
+  const owners = await conn.selectFrom('users').select(['id', 'name']).where('id', 'in', ownerIds).execute();
+  const names = new Map<string, string | null>();
+  for (const r of rows) {
+    const key = `${r.relatedType}:${r.relatedId}`;
+    if (!names.has(key)) names.set(key, (await loadRelated(conn, { type: r.relatedType as RelatedRef['type'], id: r.relatedId }))?.name ?? null);
+  }
+  return rows.map((r) => {
+    const owner = owners.find((o) => o.id === r.ownerId);
+    return {
+      id: r.id,
+      version: r.version,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      createdBy: r.createdBy,
+      relatedTo: { type: r.relatedType as RelatedRef['type'], id: r.relatedId, name: names.get(`${r.relatedType}:${r.relatedId}`) ?? null },
+      ownerId: r.ownerId,
+      owner: owner ? { id: owner.id, name: owner.name } : null,
+      from: r.fromAddress,
+      replyTo: r.replyTo,
+      to: r.toAddresses,
+      cc: r.ccAddresses,
+      subject: r.subject,
+      format: r.format as EmailFormat,
+      body: r.body,
+      templateId: r.templateId,
+      messageId: r.messageId,
+      status: r.status as EmailStatus,
+      attempts: r.attempts,
+      maxAttempts: r.maxAttempts,
+      nextAttemptAt: r.status === 'queued' ? iso(r.nextAttemptAt) : null,
+      lastAttemptAt: iso(r.lastAttemptAt),
+      lastError: r.lastError,
+      sentAt: iso(r.sentAt),
+      activityId: r.activityId,
+      attachments: attachments
+        .filter((a) => a.emailId === r.id)
+        .map((a) => ({ id: a.id, fileName: a.fileName, contentType: a.contentType, size: a.size })),
+    };
+  });
+}
