@@ -1,7 +1,11 @@
 import { bootstrap } from './bootstrap.js';
 import { buildApp } from './http/app.js';
+import { registerCalendarJobs } from './modules/calendar/calendar.jobs.js';
+import { startEmailSender } from './modules/emails/email-sender.js';
 import { startMailboxPoller } from './modules/mailboxes/mailbox-poller.js';
+import { startNotificationWorker } from './modules/notifications/notification-worker.js';
 import type { Config } from './platform/config.js';
+import { createJobRunner } from './platform/jobs.js';
 import { openConfiguredDatabase } from './platform/open.js';
 
 /** `stride serve`: open and migrate the database, load first-start data, listen, close cleanly on signals. */
@@ -15,6 +19,11 @@ export async function serve(config: Config) {
   }));
 
   let mailboxPoller: ReturnType<typeof startMailboxPoller> | undefined;
+  let notificationWorker: ReturnType<typeof startNotificationWorker> | undefined;
+  // The durable job queue (reminders, invitations): see docs/decisions/015-job-queue.md.
+  const jobRunner = createJobRunner({ db: database.db, log: app.log });
+  registerCalendarJobs(jobRunner, { db: database.db, config });
+  let emailSender: ReturnType<typeof startEmailSender> | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -22,6 +31,9 @@ export async function serve(config: Config) {
     app.log.info(`${signal}: closing`);
     try {
       await mailboxPoller?.stop();
+      await notificationWorker?.stop();
+      await jobRunner.stop();
+      await emailSender?.stop();
       await app.close();
     } finally {
       await database.close();
@@ -34,6 +46,11 @@ export async function serve(config: Config) {
   await app.listen({ port: config.port, host: config.host });
   // Sales mailboxes are polled in-process; a per-mailbox lease keeps several nodes from syncing one mailbox twice.
   mailboxPoller = startMailboxPoller({ db: database.db, dataDir: config.dataDir, log: app.log });
+  // SLA breach announcements and notification emails (claimed with SKIP LOCKED: safe on several nodes).
+  notificationWorker = startNotificationWorker({ database, config, log: app.log });
+  jobRunner.start();
+  // The email outbox: claims due emails exclusively (several nodes never send one twice), retries with backoff.
+  emailSender = startEmailSender({ db: database.db, smtpUrl: config.smtpUrl, dataDir: config.dataDir, log: app.log });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   console.log(
     `\nStride is running at ${url}  (database: ${database.kind === 'embedded' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`,

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { TextProbe } from '../../src/server/modules/attachments/attachment-type.js';
+import { uploadAttachment } from '../../src/server/modules/attachments/attachment-upload.js';
+import { contentDisposition } from '../../src/server/modules/attachments/attachments.routes.js';
+import { DiskFileStore } from '../../src/server/platform/files.js';
 import type { Client } from '../helpers/app.js';
 import { errorOf, fieldsOf } from '../helpers/app.js';
 import { buildWorld, type World } from '../helpers/world.js';
@@ -37,7 +42,7 @@ async function uploaded(client: Client, file: Parameters<typeof upload>[2]) {
 describe('upload, list and download', () => {
   it('round-trips the bytes with safe headers, and records the upload and the download in the Stream', async () => {
     const amA = await world.as('amA');
-    const name = 'Nabídka Dvořáková "final".pdf';
+    const name = 'Nabídka Dvořáková, final.pdf';
     const res = await upload(amA, onLead(), { fileName: name, contentType: 'application/pdf', bytes: FILES.pdf });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const a = res.body;
@@ -61,7 +66,10 @@ describe('upload, list and download', () => {
     expect(stream[0]).toMatchObject({
       type: 'create_related',
       actor: { id: world.users.amA.id },
-      data: { relation: 'attachments', record: { type: 'attachment', id: a.id, name, size: FILES.pdf.length, contentType: 'application/pdf' } },
+      data: {
+        relation: 'attachments',
+        record: { type: 'attachment', id: a.id, name, size: FILES.pdf.length, contentType: 'application/pdf' },
+      },
     });
 
     const list = await amA.get(`/api/v1/attachments?relatedType=lead&relatedId=${leadId}`);
@@ -76,7 +84,7 @@ describe('upload, list and download', () => {
     expect(dl.raw.rawPayload.equals(FILES.pdf)).toBe(true);
     expect(dl.headers['content-type']).toBe('application/pdf');
     expect(dl.headers['content-disposition']).toBe(
-      `attachment; filename="Nabidka Dvorakova _final_.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      `attachment; filename="Nabidka Dvorakova, final.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
     );
     expect(dl.headers['x-content-type-options']).toBe('nosniff');
     expect(String(dl.headers['content-security-policy'])).toMatch(/^sandbox/);
@@ -101,12 +109,24 @@ describe('upload, list and download', () => {
     expect(dl.raw.rawPayload.toString('utf8')).toBe(FILES.csv);
 
     const account = (await amA.post('/api/v1/accounts', { name: 'AutoERP a.s.' })).body;
-    const onAccount = await upload(amA, { type: 'account', id: account.id }, { fileName: 'logo.png', contentType: 'image/png', bytes: FILES.png });
+    const onAccount = await upload(
+      amA,
+      { type: 'account', id: account.id },
+      { fileName: 'logo.png', contentType: 'image/png', bytes: FILES.png },
+    );
     expect(onAccount.status, JSON.stringify(onAccount.body)).toBe(201);
     const accountStream = (await amA.get(`/api/v1/accounts/${account.id}/stream`)).body.data;
-    expect(accountStream[0]).toMatchObject({ type: 'create_related', data: { relation: 'attachments', record: { id: onAccount.body.id } } });
+    expect(accountStream[0]).toMatchObject({
+      type: 'create_related',
+      data: { relation: 'attachments', record: { id: onAccount.body.id } },
+    });
 
-    const activity = await amA.post('/api/v1/activities', { type: 'task', subject: 'Send the offer', dueAt: new Date().toISOString(), relatedTo: onLead() });
+    const activity = await amA.post('/api/v1/activities', {
+      type: 'task',
+      subject: 'Send the offer',
+      dueAt: new Date().toISOString(),
+      relatedTo: onLead(),
+    });
     expect(activity.status).toBe(201);
     const onActivity = await upload(amA, { type: 'activity', id: activity.body.id }, { fileName: 'offer.pdf', bytes: FILES.pdf });
     expect(onActivity.status, JSON.stringify(onActivity.body)).toBe(201);
@@ -114,15 +134,29 @@ describe('upload, list and download', () => {
     expect(listed.body.data.map((x: { id: string }) => x.id)).toEqual([onActivity.body.id]);
   });
 
-  it('pages a record\'s attachments newest first', async () => {
+  it("pages a record's attachments newest first", async () => {
     const amA = await world.as('amA');
     const lead = (await amA.post('/api/v1/leads', { lastName: 'Paging', source: 'other' })).body;
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await upload(amA, { type: 'lead', id: lead.id }, { fileName: `n${i}.txt`, bytes: `note ${i}` })).body.id);
+    for (let i = 0; i < 3; i++)
+      ids.push((await upload(amA, { type: 'lead', id: lead.id }, { fileName: `n${i}.txt`, bytes: `note ${i}` })).body.id);
     const first = await amA.get(`/api/v1/attachments?relatedType=lead&relatedId=${lead.id}&limit=2`);
     expect(first.body.data.map((x: { id: string }) => x.id)).toEqual([ids[2], ids[1]]);
-    const second = await amA.get(`/api/v1/attachments?relatedType=lead&relatedId=${lead.id}&limit=2&cursor=${first.body.nextCursor}`);
+    const second = await amA.get(
+      `/api/v1/attachments?relatedType=lead&relatedId=${lead.id}&limit=2&cursor=${first.body.nextCursor}`,
+    );
     expect(second.body).toMatchObject({ data: [{ id: ids[0] }], nextCursor: null });
+  });
+});
+
+describe('Content-Disposition', () => {
+  it('has an ASCII fallback without quotes and the exact name in filename* (RFC 5987)', () => {
+    expect(contentDisposition('attachment', 'Šťastný "návrh" (2).pdf')).toBe(
+      `attachment; filename="Stastny _navrh_ (2).pdf"; filename*=UTF-8''%C5%A0%C5%A5astn%C3%BD%20%22n%C3%A1vrh%22%20%282%29.pdf`,
+    );
+    expect(contentDisposition('inline', '../../etc/passwd\r\n.png')).toBe(
+      `inline; filename="passwd.png"; filename*=UTF-8''passwd.png`,
+    );
   });
 });
 
@@ -189,7 +223,13 @@ describe('active content and preview', () => {
   it('serves SVG only as an octet-stream download under a sandbox CSP, never as a preview', async () => {
     const amA = await world.as('amA');
     const svg = await uploaded(amA, { fileName: 'logo.svg', contentType: 'image/svg+xml', bytes: FILES.svg });
-    expect(svg).toMatchObject({ kind: 'svg', contentType: 'image/svg+xml', activeContent: true, previewable: false, previewUrl: null });
+    expect(svg).toMatchObject({
+      kind: 'svg',
+      contentType: 'image/svg+xml',
+      activeContent: true,
+      previewable: false,
+      previewUrl: null,
+    });
     const dl = await amA.get(`/api/v1/attachments/${svg.id}/download`);
     expect(dl.status).toBe(200);
     expect(dl.headers['content-type']).toBe('application/octet-stream');
@@ -292,7 +332,10 @@ describe('delete and restore', () => {
     expect((await amA.delete(`/api/v1/attachments/${a.id}`, { headers: { 'if-match': `"${a.version + 5}"` } })).status).toBe(412);
     expect((await amA.delete(`/api/v1/attachments/${a.id}`, { headers: { 'if-match': `"${a.version}"` } })).status).toBe(204);
     let stream = await streamOf(amA);
-    expect(stream[0]).toMatchObject({ type: 'unrelate', data: { relation: 'attachments', record: { type: 'attachment', id: a.id, name: 'draft.pdf' } } });
+    expect(stream[0]).toMatchObject({
+      type: 'unrelate',
+      data: { relation: 'attachments', record: { type: 'attachment', id: a.id, name: 'draft.pdf' } },
+    });
     const live = (await amA.get(`/api/v1/attachments?relatedType=lead&relatedId=${leadId}`)).body.data;
     expect(live.some((x: { id: string }) => x.id === a.id)).toBe(false);
     const deleted = (await amA.get(`/api/v1/attachments?relatedType=lead&relatedId=${leadId}&deleted=true`)).body.data;
@@ -307,5 +350,44 @@ describe('delete and restore', () => {
     expect(stream[0]).toMatchObject({ type: 'relate', data: { relation: 'attachments', restored: true, record: { id: a.id } } });
     const dl = await amA.get(`/api/v1/attachments/${a.id}/download`);
     expect(dl.raw.rawPayload.equals(FILES.pdf)).toBe(true);
+  });
+});
+
+describe('no orphans, no half records', () => {
+  it('takes the row and its Stream entry back out when the bytes cannot be put in place', async () => {
+    class FailingStore extends DiskFileStore {
+      override async commit(): Promise<void> {
+        throw new Error('disk full');
+      }
+    }
+    const store = new FailingStore(path.join(t.dataDir, 'files'));
+    const probe = new TextProbe();
+    const staged = await store.stage(Readable.from([Buffer.from('hello')]), { onChunk: probe.onChunk });
+    const rowsBefore = await t.current.db.selectFrom('attachments').select('id').execute();
+    const amA = await world.as('amA');
+    const streamBefore = await streamOf(amA);
+    await expect(
+      uploadAttachment(t.current.db, store, world.users.amA.actor, {
+        fields: { relatedType: 'lead', relatedId: leadId },
+        fileName: 'note.txt',
+        mimeType: 'text/plain',
+        staged,
+        probe,
+        maxBytes: 1024,
+      }),
+    ).rejects.toThrow('disk full');
+    expect(await t.current.db.selectFrom('attachments').select('id').execute()).toEqual(rowsBefore);
+    expect(await streamOf(amA)).toEqual(streamBefore);
+    expect(stagedFiles()).toEqual([]);
+  });
+});
+
+describe('limits', () => {
+  it('tells upload widgets the limit and the accepted types', async () => {
+    const res = await (await world.as('sdrA')).get('/api/v1/attachments/limits');
+    expect(res.status).toBe(200);
+    expect(res.body.maxUploadMb).toBe(1);
+    expect(res.body.accept['application/pdf']).toEqual(['.pdf']);
+    expect(res.body.accept['image/svg+xml']).toEqual(['.svg']);
   });
 });

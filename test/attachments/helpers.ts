@@ -49,11 +49,7 @@ export function multipart(fields: Record<string, string>, file?: FilePart) {
 }
 
 /** POST /api/v1/attachments as the client (its session cookie and CSRF token go along). */
-export async function upload(
-  client: Client,
-  related: { type: string; id: string },
-  file: FilePart,
-): Promise<ApiResponse> {
+export async function upload(client: Client, related: { type: string; id: string }, file: FilePart): Promise<ApiResponse> {
   const { body, contentType } = multipart({ relatedType: related.type, relatedId: related.id }, file);
   return rawPost(client, body, contentType);
 }
@@ -71,10 +67,7 @@ export async function rawPost(client: Client, body: Buffer, contentType: string)
 /** Files the tests send. */
 export const FILES = {
   // a real 1×1 PNG
-  png: Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-    'base64',
-  ),
+  png: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
   pdf: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
   // the start of a Windows executable (MZ header, PE offset)
   exe: Buffer.concat([
@@ -89,5 +82,8 @@ export const FILES = {
 /** Every regular file under a folder (recursively). */
 export function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }

@@ -19,15 +19,30 @@ export type AttachmentKindInfo = {
 export const ATTACHMENT_KINDS = {
   pdf: { mime: 'application/pdf', exts: ['pdf'], previewable: true, group: 'pdf' },
   png: { mime: 'image/png', exts: ['png'], previewable: true, group: 'image' },
-  jpeg: { mime: 'image/jpeg', exts: ['jpg', 'jpeg', 'jpe', 'jfif'], aliases: ['image/pjpeg', 'image/jpg'], previewable: true, group: 'image' },
+  jpeg: {
+    mime: 'image/jpeg',
+    exts: ['jpg', 'jpeg', 'jpe', 'jfif'],
+    aliases: ['image/pjpeg', 'image/jpg'],
+    previewable: true,
+    group: 'image',
+  },
   gif: { mime: 'image/gif', exts: ['gif'], previewable: true, group: 'image' },
   webp: { mime: 'image/webp', exts: ['webp'], previewable: true, group: 'image' },
   docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', exts: ['docx'], group: 'document' },
   xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', exts: ['xlsx'], group: 'spreadsheet' },
-  pptx: { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', exts: ['pptx'], group: 'presentation' },
+  pptx: {
+    mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    exts: ['pptx'],
+    group: 'presentation',
+  },
   odt: { mime: 'application/vnd.oasis.opendocument.text', exts: ['odt'], group: 'document' },
   ods: { mime: 'application/vnd.oasis.opendocument.spreadsheet', exts: ['ods'], group: 'spreadsheet' },
-  zip: { mime: 'application/zip', exts: ['zip'], aliases: ['application/x-zip-compressed', 'application/x-zip'], group: 'archive' },
+  zip: {
+    mime: 'application/zip',
+    exts: ['zip'],
+    aliases: ['application/x-zip-compressed', 'application/x-zip'],
+    group: 'archive',
+  },
   txt: { mime: 'text/plain', exts: ['txt', 'text', 'log', 'md'], aliases: ['text/markdown'], group: 'text' },
   // Windows browsers declare CSV files as Excel's type.
   csv: { mime: 'text/csv', exts: ['csv'], aliases: ['application/vnd.ms-excel', 'application/csv', 'text/x-csv'], group: 'text' },

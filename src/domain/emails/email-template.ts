@@ -25,7 +25,8 @@ const VARIABLE = /\{\{\s*([a-zA-Z]+\.[a-zA-Z]+)\s*\}\}/g;
 /** Variables named in a text that are not in TEMPLATE_VARIABLES. */
 export function unknownVariables(text: string): string[] {
   const out = new Set<string>();
-  for (const m of text.matchAll(VARIABLE)) if (!(TEMPLATE_VARIABLES as readonly string[]).includes(m[1] as string)) out.add(m[1] as string);
+  for (const m of text.matchAll(VARIABLE))
+    if (!(TEMPLATE_VARIABLES as readonly string[]).includes(m[1] as string)) out.add(m[1] as string);
   return [...out];
 }
 

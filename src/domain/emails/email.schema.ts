@@ -106,7 +106,11 @@ export const emailListQuery = z
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.relatedType) !== Boolean(v.relatedId))
-      ctx.addIssue({ code: 'custom', path: [v.relatedType ? 'relatedId' : 'relatedType'], message: 'relatedType and relatedId go together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [v.relatedType ? 'relatedId' : 'relatedType'],
+        message: 'relatedType and relatedId go together',
+      });
   });
 export type EmailListQuery = z.output<typeof emailListQuery>;
 
@@ -117,7 +121,10 @@ export const threadMessage = z.object({
   direction: z.enum(['out', 'in']),
   /** the email's id (out) or the Stream entry's id (in) */
   id: z.string(),
+  /** when it was sent or taken in: the thread's order */
   at: z.string(),
+  /** the message's own Date header (incoming) or the sending time */
+  date: z.string().nullable(),
   from: z.string().nullable(),
   to: z.array(z.string()),
   cc: z.array(z.string()),
@@ -128,7 +135,9 @@ export const threadMessage = z.object({
   messageId: z.string().nullable(),
   inReplyTo: z.string().nullable(),
   status: z.enum(EMAIL_STATUSES).nullable(),
-  attachments: z.array(z.object({ fileName: z.string(), size: z.number(), contentType: z.string() })),
+  /** outbox messages not sent yet: why the last attempt failed */
+  lastError: z.string().nullable(),
+  attachments: z.array(z.object({ id: z.string().optional(), fileName: z.string(), size: z.number(), contentType: z.string() })),
 });
 export type ThreadMessage = z.infer<typeof threadMessage>;
 

@@ -10,11 +10,19 @@ const RECORD: Record<Locale, Record<string, string>> = {
 
 export const notificationTitles = {
   mention: (locale: string, who: string, name: string) =>
-    ({ en: `${who} mentioned you on ${name}`, cs: `${who} vás zmínil(a) u záznamu ${name}`, de: `${who} hat Sie bei ${name} erwähnt` })[pick(locale)],
+    ({
+      en: `${who} mentioned you on ${name}`,
+      cs: `${who} vás zmínil(a) u záznamu ${name}`,
+      de: `${who} hat Sie bei ${name} erwähnt`,
+    })[pick(locale)],
   assignment: (locale: string, who: string, type: string, name: string) => {
     const l = pick(locale);
     const r = RECORD[l][type] ?? type;
-    return { en: `${who} assigned the ${r} ${name} to you`, cs: `${who} vám přidělil(a) ${r} ${name}`, de: `${who} hat Ihnen ${r} ${name} zugewiesen` }[l];
+    return {
+      en: `${who} assigned the ${r} ${name} to you`,
+      cs: `${who} vám přidělil(a) ${r} ${name}`,
+      de: `${who} hat Ihnen ${r} ${name} zugewiesen`,
+    }[l];
   },
   slaBreach: (locale: string, name: string) =>
     ({

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-export const NOTIFICATION_TYPES = ['mention', 'assignment', 'reminder', 'sla_breach', 'approval_request', 'invitation_failed'] as const;
+export const NOTIFICATION_TYPES = [
+  'mention',
+  'assignment',
+  'reminder',
+  'sla_breach',
+  'approval_request',
+  'invitation_failed',
+] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const notificationType = z.enum(NOTIFICATION_TYPES);
 

@@ -12,6 +12,7 @@ import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
 import { contactRoutes } from '../modules/contacts/contacts.routes.js';
 import { activityRoutes } from '../modules/activities/activities.routes.js';
+import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { duplicateRoutes } from '../modules/duplicates/duplicates.routes.js';
 import { formRoutes } from '../modules/forms/forms.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
@@ -20,6 +21,7 @@ import { opportunityRoutes } from '../modules/opportunities/opportunities.routes
 import { pipelineRoutes } from '../modules/pipelines/pipelines.routes.js';
 import { leadRoutes } from '../modules/leads/leads.routes.js';
 import { mailboxRoutes } from '../modules/mailboxes/mailboxes.routes.js';
+import { emailRoutes } from '../modules/emails/emails.routes.js';
 import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { activityPlanRoutes } from '../modules/activity-plans/activity-plans.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
@@ -81,9 +83,11 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   leadRoutes(app);
   duplicateRoutes(app);
   activityRoutes(app);
+  calendarRoutes(app);
   attachmentRoutes(app);
   formRoutes(app);
   mailboxRoutes(app);
+  emailRoutes(app);
   importRoutes(app);
   pipelineRoutes(app);
   opportunityRoutes(app);

@@ -59,10 +59,7 @@ export async function enqueue(
   const maxAttempts = opts.maxAttempts ?? 5;
   const json = JSON.stringify(payload);
   if (!opts.singletonKey) {
-    await conn
-      .insertInto('jobs')
-      .values({ id, name, payload: json, runAt, maxAttempts, createdAt: at, updatedAt: at })
-      .execute();
+    await conn.insertInto('jobs').values({ id, name, payload: json, runAt, maxAttempts, createdAt: at, updatedAt: at }).execute();
     return id;
   }
   const row = await sql<{ id: string }>`
@@ -170,9 +167,7 @@ export function createJobRunner(opts: {
     const res = await sql`
       UPDATE jobs j SET state = 'queued', run_at = ${runAt}, locked_until = NULL, last_error = ${error}, updated_at = ${at}
       WHERE j.id = ${job.id} AND j.locked_by = ${workerId} AND NOT EXISTS (
-        SELECT 1 FROM jobs o WHERE o.name = j.name AND o.singleton_key = j.singleton_key AND o.state = 'queued')`.execute(
-      db,
-    );
+        SELECT 1 FROM jobs o WHERE o.name = j.name AND o.singleton_key = j.singleton_key AND o.state = 'queued')`.execute(db);
     if (Number(res.numAffectedRows ?? 0) === 0) {
       await db
         .updateTable('jobs')

@@ -52,7 +52,8 @@ export function createMailTransport(smtpUrl: string | undefined, opts: { timeout
     };
   }
   const timeout = opts.timeoutMs ?? 30_000;
-  const transport = nodemailer.createTransport(smtpUrl, {
+  const transport = nodemailer.createTransport({
+    url: smtpUrl,
     connectionTimeout: timeout,
     greetingTimeout: timeout,
     socketTimeout: timeout * 2,
@@ -76,7 +77,8 @@ export function createMailTransport(smtpUrl: string | undefined, opts: { timeout
           disableUrlAccess: true,
           disableFileAccess: false,
         });
-        const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : String((x as { address?: string }).address))) : []);
+        const list = (v: unknown) =>
+          Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : String((x as { address?: string }).address))) : [];
         return { response: String(info.response ?? ''), accepted: list(info.accepted), rejected: list(info.rejected) };
       } catch (err) {
         const code = (err as { responseCode?: number }).responseCode;

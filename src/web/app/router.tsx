@@ -22,6 +22,8 @@ const FormBuilderPage = lazy(() => import('../modules/forms/FormBuilderPage.js')
 const MailboxesPage = lazy(() => import('../modules/mailboxes/MailboxesPage.js'));
 const ImportsPage = lazy(() => import('../modules/imports/ImportsPage.js'));
 const ImportWizardPage = lazy(() => import('../modules/imports/ImportWizardPage.js'));
+const ActivityPlansPage = lazy(() => import('../modules/activity-plans/ActivityPlansPage.js'));
+const NotificationPreferencesPage = lazy(() => import('../modules/notifications/NotificationPreferencesPage.js'));
 
 export const router = createBrowserRouter([
   {
@@ -56,6 +58,8 @@ export const router = createBrowserRouter([
       { path: 'admin/forms', element: <FormsPage /> },
       { path: 'admin/forms/:id', element: <FormBuilderPage /> },
       { path: 'admin/mailboxes', element: <MailboxesPage /> },
+      { path: 'admin/activity-plans', element: <ActivityPlansPage /> },
+      { path: 'settings/notifications', element: <NotificationPreferencesPage /> },
       { path: '*', element: <Navigate to="/my-day" replace /> },
     ],
   },

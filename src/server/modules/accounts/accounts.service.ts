@@ -6,8 +6,8 @@ import { type Conn, type Db, inTransaction, type Tx } from '../../platform/db.js
 import { invalidField, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { pickDefined } from '../../platform/objects.js';
-import { diffFields } from '../stream/diff.js';
 import { notifyAssignment } from '../notifications/notification-producers.js';
+import { diffFields } from '../stream/diff.js';
 import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { requireActiveUser } from '../users/users.lookup.js';
 import { ACCOUNT_DIFF_FIELDS, accountDiffShape, toAccount } from './accounts.mapper.js';

@@ -19,12 +19,19 @@ export async function findPlan(conn: Conn, id: string): Promise<PlanRow | undefi
   return conn.selectFrom('activityPlans').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listPlanRows(conn: Conn, opts: { active?: boolean; deleted: boolean; limit: number; after?: { name: string; id: string } }) {
+export async function listPlanRows(
+  conn: Conn,
+  opts: { active?: boolean; deleted: boolean; limit: number; after?: { name: string; id: string } },
+) {
   let q = conn.selectFrom('activityPlans').selectAll();
   q = opts.deleted ? q.where('deletedAt', 'is not', null) : q.where('deletedAt', 'is', null);
   if (opts.active !== undefined) q = q.where('active', '=', opts.active);
   if (opts.after) q = q.where(sql<boolean>`(lower(name), id) > (${opts.after.name}, ${opts.after.id}::uuid)`);
-  return q.orderBy(sql`lower(name)`).orderBy('id').limit(opts.limit + 1).execute();
+  return q
+    .orderBy(sql`lower(name)`)
+    .orderBy('id')
+    .limit(opts.limit + 1)
+    .execute();
 }
 
 export async function insertPlan(conn: Conn, values: Omit<PlanRow, 'version' | 'items' | 'deletedAt'> & { items: string }) {
@@ -36,7 +43,14 @@ export async function updatePlanRow(
   conn: Conn,
   id: string,
   version: number,
-  values: Partial<{ name: string; description: string | null; active: boolean; items: string; updatedAt: Date; deletedAt: Date | null }>,
+  values: Partial<{
+    name: string;
+    description: string | null;
+    active: boolean;
+    items: string;
+    updatedAt: Date;
+    deletedAt: Date | null;
+  }>,
 ): Promise<boolean> {
   const res = await conn
     .updateTable('activityPlans')
@@ -49,11 +63,23 @@ export async function updatePlanRow(
 
 export async function insertApplication(
   conn: Conn,
-  app: { id: string; planId: string; planName: string; relatedType: string; relatedId: string; appliedBy: string; appliedAt: Date },
+  app: {
+    id: string;
+    planId: string;
+    planName: string;
+    relatedType: string;
+    relatedId: string;
+    appliedBy: string;
+    appliedAt: Date;
+  },
   items: Array<{ itemId: string; position: number; activityId: string }>,
 ) {
   await conn.insertInto('planApplications').values(app).execute();
-  if (items.length) await conn.insertInto('planApplicationItems').values(items.map((i) => ({ ...i, applicationId: app.id }))).execute();
+  if (items.length)
+    await conn
+      .insertInto('planApplicationItems')
+      .values(items.map((i) => ({ ...i, applicationId: app.id })))
+      .execute();
 }
 
 /** Every applied plan of a record with its items' activities (status, owner for the visibility check). */

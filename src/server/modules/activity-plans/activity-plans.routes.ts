@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { page } from '../../../domain/common/fields.js';
 import {
   activityPlan,
   activityPlanCreateInput,
@@ -9,11 +8,21 @@ import {
   planProgress,
   planProgressQuery,
 } from '../../../domain/activity-plans/activity-plan.schema.js';
+import { page } from '../../../domain/common/fields.js';
 import { actorOf, ifMatchVersion, withEtag } from '../../http/request.js';
 import { errorResponses, idParams } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { registerStreamRoutes } from '../stream/stream.routes.js';
-import { applyPlan, createPlan, deletePlan, getPlan, listPlans, planProgress as progressOf, restorePlan, updatePlan } from './activity-plans.service.js';
+import {
+  applyPlan,
+  createPlan,
+  deletePlan,
+  getPlan,
+  listPlans,
+  planProgress as progressOf,
+  restorePlan,
+  updatePlan,
+} from './activity-plans.service.js';
 
 const tags = ['activity-plans'];
 const base = '/api/v1/activity-plans';
@@ -22,7 +31,14 @@ export function activityPlanRoutes(app: App) {
   const db = () => app.database.db;
   app.get(
     base,
-    { schema: { tags, summary: 'List activity plans', querystring: activityPlanListQuery, response: { 200: page(activityPlan), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'List activity plans',
+        querystring: activityPlanListQuery,
+        response: { 200: page(activityPlan), ...errorResponses },
+      },
+    },
     async (req) => listPlans(db(), actorOf(req), req.query),
   );
   // Registered before `/:id` so "progress" is never taken for an id.
@@ -40,7 +56,14 @@ export function activityPlanRoutes(app: App) {
   );
   app.post(
     base,
-    { schema: { tags, summary: 'Create an activity plan (admin)', body: activityPlanCreateInput, response: { 201: activityPlan, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an activity plan (admin)',
+        body: activityPlanCreateInput,
+        response: { 201: activityPlan, ...errorResponses },
+      },
+    },
     async (req, reply) => withEtag(reply, await createPlan(db(), actorOf(req), req.body), 201),
   );
   app.get(
@@ -63,7 +86,14 @@ export function activityPlanRoutes(app: App) {
   );
   app.delete(
     `${base}/:id`,
-    { schema: { tags, summary: 'Delete an activity plan (admin; soft)', params: idParams, response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete an activity plan (admin; soft)',
+        params: idParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (req, reply) => {
       await deletePlan(db(), actorOf(req), req.params.id, ifMatchVersion(req));
       return reply.code(204).send(null);
@@ -71,7 +101,14 @@ export function activityPlanRoutes(app: App) {
   );
   app.post(
     `${base}/:id/restore`,
-    { schema: { tags, summary: 'Restore a deleted activity plan (admin)', params: idParams, response: { 200: activityPlan, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Restore a deleted activity plan (admin)',
+        params: idParams,
+        response: { 200: activityPlan, ...errorResponses },
+      },
+    },
     async (req, reply) => withEtag(reply, await restorePlan(db(), actorOf(req), req.params.id)),
   );
   app.post(

@@ -22,7 +22,16 @@ import { loadRelated, requireVisibleRelated } from '../activities/related-record
 import { diffFields } from '../stream/diff.js';
 import { appendStream } from '../stream/stream.repo.js';
 import { requireActiveUser } from '../users/users.lookup.js';
-import { applicationsOf, countOpenItems, findPlan, insertApplication, insertPlan, listPlanRows, type PlanRow, updatePlanRow } from './activity-plans.repo.js';
+import {
+  applicationsOf,
+  countOpenItems,
+  findPlan,
+  insertApplication,
+  insertPlan,
+  listPlanRows,
+  type PlanRow,
+  updatePlanRow,
+} from './activity-plans.repo.js';
 
 /**
  * Activity plans: admins define them; any sales user may read them and apply one to a record they can see.
@@ -96,12 +105,24 @@ export async function createPlan(db: Db, actor: Actor, input: ActivityPlanCreate
       updatedAt: at,
       createdBy: actor.id,
     });
-    await appendStream(tx, { entityType: 'activity_plan', entityId: id, type: 'create', actorId: actor.id, data: { name: input.name, items: items.length } });
+    await appendStream(tx, {
+      entityType: 'activity_plan',
+      entityId: id,
+      type: 'create',
+      actorId: actor.id,
+      data: { name: input.name, items: items.length },
+    });
     return getPlan(tx, actor, id);
   });
 }
 
-export async function updatePlan(db: Db, actor: Actor, id: string, input: ActivityPlanUpdate, ifMatch: number | undefined): Promise<ActivityPlan> {
+export async function updatePlan(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: ActivityPlanUpdate,
+  ifMatch: number | undefined,
+): Promise<ActivityPlan> {
   assertAdmin(actor);
   return inTransaction(db, async (tx) => {
     const current = await getPlan(tx, actor, id);
@@ -125,7 +146,13 @@ export async function updatePlan(db: Db, actor: Actor, id: string, input: Activi
     const summary = changes.map((c) =>
       c.field === 'items' ? { field: 'items', old: (c.old as unknown[]).length, new: (c.new as unknown[]).length } : c,
     );
-    await appendStream(tx, { entityType: 'activity_plan', entityId: id, type: 'update', actorId: actor.id, data: { changes: summary } });
+    await appendStream(tx, {
+      entityType: 'activity_plan',
+      entityId: id,
+      type: 'update',
+      actorId: actor.id,
+      data: { changes: summary },
+    });
     return getPlan(tx, actor, id);
   });
 }
@@ -168,7 +195,8 @@ export async function applyPlan(db: Db, actor: Actor, planId: string, input: App
     const applicationId = newId();
     const created: Array<{ itemId: string; position: number; activityId: string }> = [];
     for (const [position, item] of plan.items.entries()) {
-      const ownerId = item.owner.kind === 'user' ? item.owner.userId : item.owner.kind === 'applier' ? actor.id : (related.ownerId ?? actor.id);
+      const ownerId =
+        item.owner.kind === 'user' ? item.owner.userId : item.owner.kind === 'applier' ? actor.id : (related.ownerId ?? actor.id);
       const when = new Date(base.getTime() + item.dueDayOffset * DAY_MS);
       const timed = item.type === 'meeting' || item.type === 'call';
       const activity = await createActivityInTx(tx, actor, {
@@ -189,7 +217,15 @@ export async function applyPlan(db: Db, actor: Actor, planId: string, input: App
     const at = now();
     await insertApplication(
       tx,
-      { id: applicationId, planId: plan.id, planName: plan.name, relatedType: related.type, relatedId: related.id, appliedBy: actor.id, appliedAt: at },
+      {
+        id: applicationId,
+        planId: plan.id,
+        planName: plan.name,
+        relatedType: related.type,
+        relatedId: related.id,
+        appliedBy: actor.id,
+        appliedAt: at,
+      },
       created,
     );
     await appendStream(tx, {
@@ -197,7 +233,12 @@ export async function applyPlan(db: Db, actor: Actor, planId: string, input: App
       entityId: related.id,
       type: 'create_related',
       actorId: actor.id,
-      data: { relation: 'activity_plans', record: { type: 'activity_plan', id: plan.id, name: plan.name }, applicationId, items: created.length },
+      data: {
+        relation: 'activity_plans',
+        record: { type: 'activity_plan', id: plan.id, name: plan.name },
+        applicationId,
+        items: created.length,
+      },
     });
     const progress = await progressOf(tx, actor, { type: related.type, id: related.id });
     return progress.find((p) => p.applicationId === applicationId) as PlanProgress;
@@ -245,7 +286,8 @@ async function progressOf(conn: Conn, actor: Actor, ref: RelatedRef): Promise<Pl
 /** Progress of every plan applied to a record the actor can see (404 otherwise). */
 export async function planProgress(db: Db, actor: Actor, ref: RelatedRef): Promise<{ data: PlanProgress[] }> {
   const record = await loadRelated(db, ref);
-  if (!record || !canRead(actor, ref.type as OwnedEntity, record)) throw notFound(ref.type.charAt(0).toUpperCase() + ref.type.slice(1));
+  if (!record || !canRead(actor, ref.type as OwnedEntity, record))
+    throw notFound(ref.type.charAt(0).toUpperCase() + ref.type.slice(1));
   return { data: await progressOf(db, actor, ref) };
 }
 

@@ -116,7 +116,12 @@ export async function detectAttachmentKind(
     if (!named || named === kind) return true;
     if (named === 'zip' && ZIP_FAMILY.includes(kind)) return true;
     // plain text may be named .csv/.txt/.md interchangeably; mail may be plain text too
-    if (TEXT_KINDS.includes(named) && (kind === 'txt' || kind === 'csv') && (named === 'txt' || named === 'csv' || named === 'eml')) return true;
+    if (
+      TEXT_KINDS.includes(named) &&
+      (kind === 'txt' || kind === 'csv') &&
+      (named === 'txt' || named === 'csv' || named === 'eml')
+    )
+      return true;
     return false;
   };
   if (!agrees(byExt)) {

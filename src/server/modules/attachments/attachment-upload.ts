@@ -33,8 +33,10 @@ export const tooLarge = (maxBytes: number) => {
 
 /** A file name as stored and offered back: no folders, no control characters, at most 255 characters. */
 export function cleanFileName(raw: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-  const base = path.basename(raw.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = [...path.basename(raw.replace(/\\/g, '/'))]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim();
   if (!base || base === '.' || base === '..') return 'file';
   if (base.length <= 255) return base;
   const ext = path.extname(base).slice(0, 20);
@@ -61,7 +63,10 @@ export async function uploadAttachment(db: Db, store: FileStore, actor: Actor, u
     if (staged.tooLarge) throw tooLarge(upload.maxBytes);
     if (staged.size === 0) throw invalidField('file', 'is empty');
     upload.probe.finish();
-    const kind = await detectAttachmentKind(staged.localPath, upload.probe, { fileName: upload.fileName, mimeType: upload.mimeType });
+    const kind = await detectAttachmentKind(staged.localPath, upload.probe, {
+      fileName: upload.fileName,
+      mimeType: upload.mimeType,
+    });
     const info: AttachmentKindInfo = ATTACHMENT_KINDS[kind];
     const id = newId();
     const fileName = cleanFileName(upload.fileName);

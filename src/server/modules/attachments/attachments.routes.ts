@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { ATTACHMENT_KINDS } from '../../../domain/attachments/attachment.kinds.js';
 import { type Attachment, attachment, attachmentListQuery } from '../../../domain/attachments/attachment.schema.js';
 import { page } from '../../../domain/common/fields.js';
 import { actorOf, ifMatchVersion, withEtag } from '../../http/request.js';
@@ -9,8 +10,8 @@ import { errorBody, errorResponses, idParams } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { invalidField } from '../../platform/errors.js';
 import { fileStoreFor, type StagedFile } from '../../platform/files.js';
-import { cleanFileName, tooLarge, uploadAttachment } from './attachment-upload.js';
 import { TextProbe } from './attachment-type.js';
+import { cleanFileName, tooLarge, uploadAttachment } from './attachment-upload.js';
 import { deleteAttachment, getAttachment, listAttachments, openAttachment, restoreAttachment } from './attachments.service.js';
 
 /** `attachment; filename="ascii"; filename*=UTF-8''…` (RFC 6266 / RFC 5987): the real name survives in every browser. */
@@ -29,7 +30,11 @@ export function contentDisposition(disposition: 'attachment' | 'inline', fileNam
 function sendFile(reply: FastifyReply, a: Attachment, body: Readable, mode: 'download' | 'preview') {
   const inline = mode === 'preview' && a.previewable;
   // Active content (SVG, HTML) is never given its real type: the browser must not render it, only save it.
-  const type = a.activeContent ? 'application/octet-stream' : a.contentType.startsWith('text/') ? `${a.contentType}; charset=utf-8` : a.contentType;
+  const type = a.activeContent
+    ? 'application/octet-stream'
+    : a.contentType.startsWith('text/')
+      ? `${a.contentType}; charset=utf-8`
+      : a.contentType;
   reply.header('Content-Type', type);
   reply.header('Content-Length', String(a.size));
   reply.header('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', a.fileName));
@@ -41,7 +46,10 @@ function sendFile(reply: FastifyReply, a: Attachment, body: Readable, mode: 'dow
     // only be framed by Stride itself.
     reply.header('Content-Security-Policy', "default-src 'none'; object-src 'self'; frame-ancestors 'self'");
   } else {
-    reply.header('Content-Security-Policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'");
+    reply.header(
+      'Content-Security-Policy',
+      "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+    );
   }
   return reply.send(body);
 }
@@ -120,6 +128,23 @@ export function attachmentRoutes(app: App) {
     async (req) => listAttachments(db(), actorOf(req), req.query),
   );
   app.get(
+    '/api/v1/attachments/limits',
+    {
+      schema: {
+        tags,
+        summary: 'The upload limit and the accepted content types with their extensions (for upload widgets)',
+        response: {
+          200: z.object({ maxUploadMb: z.number(), accept: z.record(z.string(), z.array(z.string())) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async () => ({
+      maxUploadMb: app.config.maxUploadMb,
+      accept: Object.fromEntries(Object.values(ATTACHMENT_KINDS).map((k) => [k.mime, k.exts.map((e) => `.${e}`)])),
+    }),
+  );
+  app.get(
     '/api/v1/attachments/:id',
     { schema: { tags, summary: "An attachment's metadata", params: idParams, response: { 200: attachment, ...errorResponses } } },
     async (req, reply) => withEtag(reply, await getAttachment(db(), actorOf(req), req.params.id)),
@@ -155,7 +180,14 @@ export function attachmentRoutes(app: App) {
   );
   app.delete(
     '/api/v1/attachments/:id',
-    { schema: { tags, summary: 'Delete an attachment (soft; restorable)', params: idParams, response: { 204: z.null(), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete an attachment (soft; restorable)',
+        params: idParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (req, reply) => {
       await deleteAttachment(db(), actorOf(req), req.params.id, ifMatchVersion(req));
       return reply.code(204).send(null);
@@ -163,7 +195,14 @@ export function attachmentRoutes(app: App) {
   );
   app.post(
     '/api/v1/attachments/:id/restore',
-    { schema: { tags, summary: 'Restore a deleted attachment', params: idParams, response: { 200: attachment, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Restore a deleted attachment',
+        params: idParams,
+        response: { 200: attachment, ...errorResponses },
+      },
+    },
     async (req, reply) => withEtag(reply, await restoreAttachment(db(), actorOf(req), req.params.id)),
   );
 }

@@ -6,11 +6,9 @@ export async function findFeedToken(conn: Conn, userId: string) {
 }
 
 export async function replaceFeedToken(conn: Conn, userId: string, tokenHash: string, tokenEncrypted: string, at: Date) {
-  await conn
-    .insertInto('calendarFeedTokens')
-    .values({ userId, tokenHash, tokenEncrypted, createdAt: at })
-    .onConflict((oc) => oc.column('userId').doUpdateSet({ tokenHash, tokenEncrypted, createdAt: at }))
-    .execute();
+  // Call in a transaction: the old token stops working the moment the new one exists.
+  await conn.deleteFrom('calendarFeedTokens').where('userId', '=', userId).execute();
+  await conn.insertInto('calendarFeedTokens').values({ userId, tokenHash, tokenEncrypted, createdAt: at }).execute();
 }
 
 /** The active user a feed token belongs to. */
@@ -131,14 +129,22 @@ export async function findInvitation(conn: Conn, activityId: string) {
 
 export async function saveInvitation(
   conn: Conn,
-  v: { activityId: string; method: string; sequence: number; recipients: Array<{ email: string; name: string | null }>; sentAt: Date },
+  v: {
+    activityId: string;
+    method: string;
+    sequence: number;
+    recipients: Array<{ email: string; name: string | null }>;
+    sentAt: Date;
+  },
 ) {
   const values = { ...v, recipients: JSON.stringify(v.recipients) };
   await conn
     .insertInto('activityInvitations')
     .values(values)
     .onConflict((oc) =>
-      oc.column('activityId').doUpdateSet({ method: v.method, sequence: v.sequence, recipients: values.recipients, sentAt: v.sentAt }),
+      oc
+        .column('activityId')
+        .doUpdateSet({ method: v.method, sequence: v.sequence, recipients: values.recipients, sentAt: v.sentAt }),
     )
     .execute();
 }

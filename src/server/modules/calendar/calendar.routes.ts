@@ -36,7 +36,6 @@ export function calendarRoutes(app: App) {
         tags: ['calendar'],
         summary: 'The ICS feed itself (public: the token in the URL is the credential)',
         params: feedTokenParam,
-        response: errorResponses,
       },
     },
     async (req, reply) => {
@@ -44,8 +43,7 @@ export function calendarRoutes(app: App) {
       if (!match?.[1]) throw notFound('Calendar feed');
       const ics = await renderCalendarFeed(app.database.db, app.config, match[1]);
       reply.header('Cache-Control', 'private, max-age=300');
-      reply.type('text/calendar; charset=utf-8');
-      return ics;
+      return reply.type('text/calendar; charset=utf-8').send(ics);
     },
   );
 }

@@ -1,4 +1,10 @@
-import ical, { type ICalCalendar, ICalCalendarMethod, ICalAttendeeRole, ICalAttendeeStatus, ICalEventStatus } from 'ical-generator';
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  type ICalCalendar,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from 'ical-generator';
 import { FEED_DATE_TIME_ZONE, icsUid } from '../../../domain/calendar/calendar.schema.js';
 import type { CalendarActivityRow } from './calendar.repo.js';
 
@@ -42,9 +48,7 @@ export function addActivityEvent(
       ? new Date(a.endsAt)
       : new Date(start.getTime() + (a.type === 'call' ? 15 : 60) * 60_000);
   const link = activityLink(opts.publicUrl, a.id);
-  const description = [a.description, a.videoUrl ? `Video: ${a.videoUrl}` : null, `Stride: ${link}`]
-    .filter(Boolean)
-    .join('\n\n');
+  const description = [a.description, a.videoUrl ? `Video: ${a.videoUrl}` : null, `Stride: ${link}`].filter(Boolean).join('\n\n');
   const cancelled = opts.cancelled ?? a.status === 'cancelled';
   cal.createEvent({
     id: icsUid(a.id),

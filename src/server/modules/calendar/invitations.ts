@@ -1,4 +1,4 @@
-import { type Activity } from '../../../domain/activities/activity.schema.js';
+import type { Activity } from '../../../domain/activities/activity.schema.js';
 import { icsUid } from '../../../domain/calendar/calendar.schema.js';
 import type { StreamEntityType } from '../../../domain/stream/stream.schema.js';
 import { now } from '../../platform/clock.js';
@@ -7,7 +7,13 @@ import { type Db, inTransaction, type Tx } from '../../platform/db.js';
 import { enqueue, type Job, type JobRunner } from '../../platform/jobs.js';
 import { notify, recordLink } from '../notifications/notify.js';
 import { appendStream } from '../stream/stream.repo.js';
-import { type CalendarActivityRow, externalInvitees, findCalendarActivity, findInvitation, saveInvitation } from './calendar.repo.js';
+import {
+  type CalendarActivityRow,
+  externalInvitees,
+  findCalendarActivity,
+  findInvitation,
+  saveInvitation,
+} from './calendar.repo.js';
 import { activityLink, addActivityEvent, newCalendar } from './ics.js';
 import { mailFrom, smtpTransport } from './mailer.js';
 
@@ -26,7 +32,17 @@ export const INVITATION_FAILED_NOTIFICATION = 'invitation_failed' as const;
 type Payload = { activityId: string };
 type Recipient = { email: string; name: string | null };
 
-const RELEVANT: Array<keyof Activity> = ['subject', 'description', 'startsAt', 'endsAt', 'location', 'videoUrl', 'status', 'deletedAt', 'sendInvitations' as keyof Activity];
+const RELEVANT: Array<keyof Activity> = [
+  'subject',
+  'description',
+  'startsAt',
+  'endsAt',
+  'location',
+  'videoUrl',
+  'status',
+  'deletedAt',
+  'sendInvitations' as keyof Activity,
+];
 
 type InvitableActivity = Activity & { sendInvitations?: boolean };
 
@@ -57,7 +73,9 @@ function dedupe(list: Recipient[]): Recipient[] {
 function whenText(a: CalendarActivityRow) {
   const at = a.startsAt ?? a.dueAt;
   if (!at) return '';
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Prague' }).format(new Date(at));
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Prague' }).format(
+    new Date(at),
+  );
 }
 
 async function sendOne(
@@ -71,7 +89,9 @@ async function sendOne(
   addActivityEvent(cal, a, { stamp: now(), publicUrl: config.publicUrl, cancelled: method === 'CANCEL', attendees: recipients });
   const ics = cal.toString();
   const subject =
-    method === 'CANCEL' ? `Cancelled: ${a.subject}` : `${updated ? 'Updated invitation' : 'Invitation'}: ${a.subject} @ ${whenText(a)}`;
+    method === 'CANCEL'
+      ? `Cancelled: ${a.subject}`
+      : `${updated ? 'Updated invitation' : 'Invitation'}: ${a.subject} @ ${whenText(a)}`;
   const text = [
     method === 'CANCEL' ? 'This meeting has been cancelled.' : `${a.ownerName} invites you to a meeting.`,
     '',
@@ -98,7 +118,7 @@ async function sendOne(
 
 export async function deliverInvitation(db: Db, config: Config, payload: Payload): Promise<void> {
   const a = await findCalendarActivity(db, payload.activityId);
-  if (!a || a.type !== 'meeting') return;
+  if (a?.type !== 'meeting') return;
   const prev = await findInvitation(db, a.id);
   const prevRecipients = (prev?.recipients ?? []) as Recipient[];
   const live = a.sendInvitations && a.status !== 'cancelled' && !a.deletedAt;

@@ -13,8 +13,8 @@ import { invalidField, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { pickDefined } from '../../platform/objects.js';
 import { findAccount } from '../accounts/accounts.repo.js';
-import { diffFields } from '../stream/diff.js';
 import { notifyAssignment } from '../notifications/notification-producers.js';
+import { diffFields } from '../stream/diff.js';
 import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { requireActiveUser } from '../users/users.lookup.js';
 import { CONTACT_DIFF_FIELDS, contactDiffShape, toContact } from './contacts.mapper.js';
@@ -165,7 +165,8 @@ export async function updateContact(db: Db, actor: Actor, id: string, input: Con
         });
     }
     await appendStream(tx, entries);
-    if (ownerChange) await notifyAssignment(tx, actor, { type: 'contact', id, name: contactName(merged) }, String(ownerChange.new ?? ''));
+    if (ownerChange)
+      await notifyAssignment(tx, actor, { type: 'contact', id, name: contactName(merged) }, String(ownerChange.new ?? ''));
     return getVisibleContact(tx, actor, id);
   });
 }

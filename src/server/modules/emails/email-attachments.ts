@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { EMAIL_ATTACHMENT_MAX_BYTES, type EmailAttachment } from '../../../domain/emails/email.schema.js';
 import type { Actor } from '../../access/actor.js';
 import { now } from '../../platform/clock.js';
@@ -9,8 +9,8 @@ import type { Db } from '../../platform/db.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { safeFileName } from '../mailboxes/mail-parse.js';
-import { getVisibleEmail } from './emails.service.js';
 import { findAttachment, insertAttachment } from './emails.repo.js';
+import { getVisibleEmail } from './emails.service.js';
 
 const DIR = 'email-attachments';
 
@@ -47,7 +47,8 @@ export async function saveAttachment(
     if (file.truncated()) throw attachmentTooLarge();
     const size = fs.statSync(abs).size;
     if (size === 0) throw new AppError('validation_failed', 'file: is empty', [{ field: 'file', message: 'is empty' }]);
-    const contentType = file.contentType && MIME.test(file.contentType) ? file.contentType.toLowerCase() : 'application/octet-stream';
+    const contentType =
+      file.contentType && MIME.test(file.contentType) ? file.contentType.toLowerCase() : 'application/octet-stream';
     const fileName = safeFileName(file.fileName);
     await insertAttachment(db, { id, fileName, contentType, size, path: rel, uploadedBy: actor.id, createdAt: now() });
     return { id, fileName, contentType, size };

@@ -21,7 +21,12 @@ async function contactRow(conn: Conn, id: string | null | undefined) {
 
 async function accountRow(conn: Conn, id: string | null | undefined) {
   if (!id) return undefined;
-  return conn.selectFrom('accounts').select(['id', 'name', 'email']).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  return conn
+    .selectFrom('accounts')
+    .select(['id', 'name', 'email'])
+    .where('id', '=', id)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
 }
 
 async function opportunityRow(conn: Conn, id: string) {
@@ -114,7 +119,11 @@ export async function recipientSuggestions(conn: Conn, ref: RelatedRef): Promise
       break;
     }
     case 'lead': {
-      const l = await conn.selectFrom('leads').select(['firstName', 'lastName', 'email']).where('id', '=', ref.id).executeTakeFirst();
+      const l = await conn
+        .selectFrom('leads')
+        .select(['firstName', 'lastName', 'email'])
+        .where('id', '=', ref.id)
+        .executeTakeFirst();
       if (l) add(fullName(l), l.email, 'lead');
       break;
     }

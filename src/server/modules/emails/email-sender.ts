@@ -6,11 +6,11 @@ import { createMailTransport, describeSmtpError, MailSendError, type MailTranspo
 import { createActivityInTx } from '../activities/activities.service.js';
 import { loadActor } from '../auth/actor.loader.js';
 import { appendStream } from '../stream/stream.repo.js';
+import { attachmentFile } from './email-attachments.js';
 import { htmlToText } from './email-body.js';
 import { streamTargets } from './email-context.js';
-import { onEmailQueued } from './emails.service.js';
 import { attachmentsOfEmails, claimDueEmail, type EmailRow, finishAttempt } from './emails.repo.js';
-import { attachmentFile } from './email-attachments.js';
+import { onEmailQueued } from './emails.service.js';
 
 type Log = { info(msg: string): void; warn(msg: string): void; error(obj: unknown, msg?: string): void };
 
@@ -43,7 +43,11 @@ export type EmailSender = {
 const silent: Log = { info() {}, warn() {}, error() {} };
 
 /** What the Stream keeps of a sent email: the whole message as it went out. */
-export function sentEntryData(row: EmailRow, attachments: Array<{ id: string; fileName: string; contentType: string; size: number }>, at: Date) {
+export function sentEntryData(
+  row: EmailRow,
+  attachments: Array<{ id: string; fileName: string; contentType: string; size: number }>,
+  at: Date,
+) {
   return {
     emailId: row.id,
     from: row.fromAddress,
@@ -66,7 +70,14 @@ export function sentEntryData(row: EmailRow, attachments: Array<{ id: string; fi
  * Records a sent email in one transaction: the email marked sent (only while this attempt holds its lease), the
  * `email_sent` entries on the record (and its account), and a completed `email` activity (first contact of a lead).
  */
-async function recordSent(tx: Tx, row: EmailRow, token: string, at: Date, response: string, withActivity: boolean): Promise<boolean> {
+async function recordSent(
+  tx: Tx,
+  row: EmailRow,
+  token: string,
+  at: Date,
+  response: string,
+  withActivity: boolean,
+): Promise<boolean> {
   const marked = await finishAttempt(tx, row.id, token, {
     status: 'sent',
     at,
@@ -77,7 +88,12 @@ async function recordSent(tx: Tx, row: EmailRow, token: string, at: Date, respon
   });
   // Another node took the email over after this attempt's lease ran out: it records the outcome, not this one.
   if (!marked) return false;
-  const attachments = (await attachmentsOfEmails(tx, [row.id])).map(({ id, fileName, contentType, size }) => ({ id, fileName, contentType, size }));
+  const attachments = (await attachmentsOfEmails(tx, [row.id])).map(({ id, fileName, contentType, size }) => ({
+    id,
+    fileName,
+    contentType,
+    size,
+  }));
   const ref = { type: row.relatedType as RelatedRef['type'], id: row.relatedId };
   const data = sentEntryData(row, attachments, at);
   let activityId: string | null = null;
@@ -90,6 +106,8 @@ async function recordSent(tx: Tx, row: EmailRow, token: string, at: Date, respon
       description: data.text.slice(0, 20_000),
       status: 'completed',
       relatedTo: ref,
+      location: null,
+      outcome: null,
     });
     activityId = activity.id;
     await tx.updateTable('emails').set({ activityId }).where('id', '=', row.id).execute();
@@ -136,7 +154,11 @@ export function startEmailSender(opts: EmailSenderOptions): EmailSender {
         text: row.format === 'html' ? htmlToText(row.body) : row.body,
         html: row.format === 'html' ? row.body : null,
         messageId: row.messageId,
-        attachments: files.map((f) => ({ fileName: f.fileName, contentType: f.contentType, path: attachmentFile(opts.dataDir, f.path) })),
+        attachments: files.map((f) => ({
+          fileName: f.fileName,
+          contentType: f.contentType,
+          path: attachmentFile(opts.dataDir, f.path),
+        })),
       });
       response = sent.response;
     } catch (err) {

@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
-import type { EmailTemplatesTable } from '../../platform/db-types.js';
 import type { Conn } from '../../platform/db.js';
+import type { EmailTemplatesTable } from '../../platform/db-types.js';
 
 export type EmailTemplateRow = Selectable<EmailTemplatesTable>;
 

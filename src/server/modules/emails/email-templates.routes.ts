@@ -49,7 +49,14 @@ export function emailTemplateRoutes(app: App) {
   );
   app.post(
     base,
-    { schema: { tags, summary: 'Create an email template', body: emailTemplateCreateInput, response: { 201: emailTemplate, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an email template',
+        body: emailTemplateCreateInput,
+        response: { 201: emailTemplate, ...errorResponses },
+      },
+    },
     async (req, reply) => withEtag(reply, await createTemplate(db(), actorOf(req), req.body), 201),
   );
   app.get(
@@ -70,13 +77,24 @@ export function emailTemplateRoutes(app: App) {
     },
     async (req, reply) => withEtag(reply, await updateTemplate(db(), actorOf(req), req.params.id, req.body, ifMatchVersion(req))),
   );
-  app.delete(`${base}/:id`, { schema: { tags, summary: 'Delete an email template (soft; restorable)', params: idParams } }, async (req, reply) => {
-    await deleteTemplate(db(), actorOf(req), req.params.id, ifMatchVersion(req));
-    return reply.code(204).send();
-  });
+  app.delete(
+    `${base}/:id`,
+    { schema: { tags, summary: 'Delete an email template (soft; restorable)', params: idParams } },
+    async (req, reply) => {
+      await deleteTemplate(db(), actorOf(req), req.params.id, ifMatchVersion(req));
+      return reply.code(204).send();
+    },
+  );
   app.post(
     `${base}/:id/restore`,
-    { schema: { tags, summary: 'Restore a deleted email template', params: idParams, response: { 200: emailTemplate, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Restore a deleted email template',
+        params: idParams,
+        response: { 200: emailTemplate, ...errorResponses },
+      },
+    },
     async (req, reply) => withEtag(reply, await restoreTemplate(db(), actorOf(req), req.params.id)),
   );
   app.post(

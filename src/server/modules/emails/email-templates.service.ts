@@ -1,4 +1,5 @@
 import type { RelatedRef } from '../../../domain/activities/activity.schema.js';
+import type { EmailFormat } from '../../../domain/emails/email.schema.js';
 import {
   type EmailTemplate,
   type EmailTemplateCreate,
@@ -6,7 +7,6 @@ import {
   type RenderedTemplate,
   renderTemplateText,
 } from '../../../domain/emails/email-template.js';
-import type { EmailFormat } from '../../../domain/emails/email.schema.js';
 import type { Actor } from '../../access/actor.js';
 import { assertCanManageSalesSetup } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
@@ -43,13 +43,23 @@ function toTemplate(r: EmailTemplateRow): EmailTemplate {
 }
 
 const duplicateName = () =>
-  new AppError('conflict', 'A template with this name exists already', [{ field: 'name', message: 'is taken by another template' }]);
+  new AppError('conflict', 'A template with this name exists already', [
+    { field: 'name', message: 'is taken by another template' },
+  ]);
 
 export async function listTemplates(db: Db, _actor: Actor, query: { q?: string; deleted?: boolean }) {
-  return { data: (await listTemplateRows(db, { q: query.q, deleted: Boolean(query.deleted) })).map(toTemplate), nextCursor: null };
+  return {
+    data: (await listTemplateRows(db, { q: query.q, deleted: Boolean(query.deleted) })).map(toTemplate),
+    nextCursor: null,
+  };
 }
 
-export async function getTemplate(conn: Conn, _actor: Actor, id: string, opts: { deleted?: boolean } = {}): Promise<EmailTemplate> {
+export async function getTemplate(
+  conn: Conn,
+  _actor: Actor,
+  id: string,
+  opts: { deleted?: boolean } = {},
+): Promise<EmailTemplate> {
   const row = await findTemplate(conn, id);
   if (!row || (row.deletedAt && !opts.deleted)) throw notFound('Email template');
   return toTemplate(row);
@@ -61,8 +71,22 @@ export async function createTemplate(db: Db, actor: Actor, input: EmailTemplateC
     if (await nameTaken(tx, input.name)) throw duplicateName();
     const id = newId();
     const body = input.format === 'html' ? sanitizeEmailHtml(input.body) : input.body;
-    await insertTemplate(tx, { id, name: input.name, subject: input.subject, body, format: input.format, createdBy: actor.id, createdAt: now() });
-    await appendStream(tx, { entityType: 'email_template', entityId: id, type: 'create', actorId: actor.id, data: { name: input.name } });
+    await insertTemplate(tx, {
+      id,
+      name: input.name,
+      subject: input.subject,
+      body,
+      format: input.format,
+      createdBy: actor.id,
+      createdAt: now(),
+    });
+    await appendStream(tx, {
+      entityType: 'email_template',
+      entityId: id,
+      type: 'create',
+      actorId: actor.id,
+      data: { name: input.name },
+    });
     return getTemplate(tx, actor, id);
   });
 }
@@ -78,7 +102,8 @@ export async function updateTemplate(
   return inTransaction(db, async (tx) => {
     const current = await getTemplate(tx, actor, id);
     if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
-    if (input.name && input.name.toLowerCase() !== current.name.toLowerCase() && (await nameTaken(tx, input.name, id))) throw duplicateName();
+    if (input.name && input.name.toLowerCase() !== current.name.toLowerCase() && (await nameTaken(tx, input.name, id)))
+      throw duplicateName();
     const format = input.format ?? current.format;
     const body = input.body !== undefined ? input.body : input.format === 'html' ? current.body : undefined;
     const set = {
@@ -101,7 +126,13 @@ export async function deleteTemplate(db: Db, actor: Actor, id: string, ifMatch: 
     const current = await getTemplate(tx, actor, id);
     if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
     if (!(await updateTemplateRow(tx, id, current.version, { deletedAt: now(), updatedAt: now() }))) throw stale();
-    await appendStream(tx, { entityType: 'email_template', entityId: id, type: 'delete', actorId: actor.id, data: { name: current.name } });
+    await appendStream(tx, {
+      entityType: 'email_template',
+      entityId: id,
+      type: 'delete',
+      actorId: actor.id,
+      data: { name: current.name },
+    });
   });
 }
 
@@ -112,14 +143,24 @@ export async function restoreTemplate(db: Db, actor: Actor, id: string) {
     if (!current.deletedAt) return current;
     if (await nameTaken(tx, current.name, id)) throw duplicateName();
     if (!(await updateTemplateRow(tx, id, current.version, { deletedAt: null, updatedAt: now() }))) throw stale();
-    await appendStream(tx, { entityType: 'email_template', entityId: id, type: 'restore', actorId: actor.id, data: { name: current.name } });
+    await appendStream(tx, {
+      entityType: 'email_template',
+      entityId: id,
+      type: 'restore',
+      actorId: actor.id,
+      data: { name: current.name },
+    });
     return getTemplate(tx, actor, id);
   });
 }
 
 /** The sender's name, address and signature, for {{user.*}}. */
 export async function senderOf(conn: Conn, actor: Actor) {
-  const u = await conn.selectFrom('users').select(['name', 'email', 'emailSignature']).where('id', '=', actor.id).executeTakeFirst();
+  const u = await conn
+    .selectFrom('users')
+    .select(['name', 'email', 'emailSignature'])
+    .where('id', '=', actor.id)
+    .executeTakeFirst();
   return { name: u?.name ?? actor.name, email: u?.email ?? actor.email, signature: u?.emailSignature ?? null };
 }
 

@@ -1,5 +1,5 @@
-import type { Email, EmailFormat, EmailStatus } from '../../../domain/emails/email.schema.js';
 import type { RelatedRef } from '../../../domain/activities/activity.schema.js';
+import type { Email, EmailFormat, EmailStatus } from '../../../domain/emails/email.schema.js';
 import type { Conn } from '../../platform/db.js';
 import { loadRelated } from '../activities/related-records.js';
 import { attachmentsOfEmails, type EmailRow } from './emails.repo.js';
@@ -18,7 +18,8 @@ export async function toEmails(conn: Conn, rows: EmailRow[]): Promise<Email[]> {
   const names = new Map<string, string | null>();
   for (const r of rows) {
     const key = `${r.relatedType}:${r.relatedId}`;
-    if (!names.has(key)) names.set(key, (await loadRelated(conn, { type: r.relatedType as RelatedRef['type'], id: r.relatedId }))?.name ?? null);
+    if (!names.has(key))
+      names.set(key, (await loadRelated(conn, { type: r.relatedType as RelatedRef['type'], id: r.relatedId }))?.name ?? null);
   }
   return rows.map((r) => {
     const owner = owners.find((o) => o.id === r.ownerId);
@@ -28,7 +29,11 @@ export async function toEmails(conn: Conn, rows: EmailRow[]): Promise<Email[]> {
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
       createdBy: r.createdBy,
-      relatedTo: { type: r.relatedType as RelatedRef['type'], id: r.relatedId, name: names.get(`${r.relatedType}:${r.relatedId}`) ?? null },
+      relatedTo: {
+        type: r.relatedType as RelatedRef['type'],
+        id: r.relatedId,
+        name: names.get(`${r.relatedType}:${r.relatedId}`) ?? null,
+      },
       ownerId: r.ownerId,
       owner: owner ? { id: owner.id, name: owner.name } : null,
       from: r.fromAddress,

@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
-import type { EmailsTable } from '../../platform/db-types.js';
 import type { Conn, Db } from '../../platform/db.js';
+import type { EmailsTable } from '../../platform/db-types.js';
 
 export type EmailRow = Selectable<EmailsTable>;
 export type NewEmailRow = {
@@ -42,17 +42,29 @@ export function findEmail(conn: Conn, id: string) {
 
 export function listEmailRows(
   conn: Conn,
-  filter: { relatedType?: string; relatedId?: string; ownerId?: string; status?: string; before?: { at: Date; id: string }; limit: number },
+  filter: {
+    relatedType?: string;
+    relatedId?: string;
+    ownerId?: string;
+    status?: string;
+    before?: { at: Date; id: string };
+    limit: number;
+  },
 ) {
   let q = conn.selectFrom('emails').selectAll();
-  if (filter.relatedType && filter.relatedId) q = q.where('relatedType', '=', filter.relatedType).where('relatedId', '=', filter.relatedId);
+  if (filter.relatedType && filter.relatedId)
+    q = q.where('relatedType', '=', filter.relatedType).where('relatedId', '=', filter.relatedId);
   if (filter.ownerId) q = q.where('ownerId', '=', filter.ownerId);
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.before) {
     const b = filter.before;
     q = q.where((eb) => eb.or([eb('createdAt', '<', b.at), eb.and([eb('createdAt', '=', b.at), eb('id', '<', b.id)])]));
   }
-  return q.orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute();
+  return q
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
 }
 
 /** Emails whose Message-ID a reply names (In-Reply-To / References). */

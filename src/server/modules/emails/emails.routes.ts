@@ -53,7 +53,8 @@ export function emailRoutes(app: App) {
     {
       schema: {
         tags,
-        summary: "Emails of a record (relatedType + relatedId, under the record's read rule), or without them your own outbox; newest first",
+        summary:
+          "Emails of a record (relatedType + relatedId, under the record's read rule), or without them your own outbox; newest first",
         querystring: emailListQuery,
         response: { 200: page(email), ...errorResponses },
       },
@@ -90,13 +91,24 @@ export function emailRoutes(app: App) {
   );
   app.get(
     '/api/v1/emails/signature',
-    { schema: { tags, summary: 'My email signature ({{user.signature}} in templates)', response: { 200: signatureInput, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'My email signature ({{user.signature}} in templates)',
+        response: { 200: signatureInput, ...errorResponses },
+      },
+    },
     async (req) => getSignature(db(), actorOf(req)),
   );
   app.put(
     '/api/v1/emails/signature',
     {
-      schema: { tags, summary: 'Set my email signature', body: signatureInput, response: { 200: signatureInput, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Set my email signature',
+        body: signatureInput,
+        response: { 200: signatureInput, ...errorResponses },
+      },
     },
     async (req) => setSignature(db(), actorOf(req), req.body.signature),
   );
@@ -109,7 +121,8 @@ export function emailRoutes(app: App) {
       {
         schema: {
           tags,
-          summary: 'Upload a file to attach to an email you send next (multipart field `file`, at most 10 MB); use its id in attachmentIds',
+          summary:
+            'Upload a file to attach to an email you send next (multipart field `file`, at most 10 MB); use its id in attachmentIds',
           consumes: ['multipart/form-data'],
           response: { 201: emailAttachment, 413: errorBody, ...errorResponses },
         },
@@ -151,7 +164,14 @@ export function emailRoutes(app: App) {
 
   app.get(
     '/api/v1/emails/:id',
-    { schema: { tags, summary: 'One email with its sending status, attempts and last error', params: idParams, response: { 200: email, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'One email with its sending status, attempts and last error',
+        params: idParams,
+        response: { 200: email, ...errorResponses },
+      },
+    },
     async (req, reply) => withEtag(reply, await getVisibleEmail(db(), actorOf(req), req.params.id)),
   );
   app.post(

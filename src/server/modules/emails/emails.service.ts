@@ -108,7 +108,10 @@ export async function queueEmail(db: Db, actor: Actor, input: EmailCreate, setti
     }
     const total = attachments.reduce((n, a) => n + a.size, 0);
     if (total > EMAIL_ATTACHMENTS_TOTAL_MAX_BYTES)
-      throw invalidField('attachmentIds', `the attachments together exceed ${EMAIL_ATTACHMENTS_TOTAL_MAX_BYTES / 1024 / 1024} MB`);
+      throw invalidField(
+        'attachmentIds',
+        `the attachments together exceed ${EMAIL_ATTACHMENTS_TOTAL_MAX_BYTES / 1024 / 1024} MB`,
+      );
 
     const sender = await tx.selectFrom('users').select(['name', 'email']).where('id', '=', actor.id).executeTakeFirst();
     const id = newId();
@@ -132,7 +135,9 @@ export async function queueEmail(db: Db, actor: Actor, input: EmailCreate, setti
       createdAt: at,
     });
     if ((await bindAttachments(tx, id, attachmentIds, actor.id)) !== attachmentIds.length)
-      throw new AppError('conflict', 'An attachment was used by another email meanwhile', [{ field: 'attachmentIds', message: 'already used' }]);
+      throw new AppError('conflict', 'An attachment was used by another email meanwhile', [
+        { field: 'attachmentIds', message: 'already used' },
+      ]);
     await appendStream(tx, {
       entityType: 'email',
       entityId: id,
@@ -148,7 +153,8 @@ export async function queueEmail(db: Db, actor: Actor, input: EmailCreate, setti
 
 /** Emails of one record (under the record's read rule), or — without a record — the actor's own outbox. */
 export async function listEmails(db: Db, actor: Actor, query: EmailListQuery) {
-  if (query.relatedType && query.relatedId) await visibleRelatedOr404(db, actor, { type: query.relatedType, id: query.relatedId });
+  if (query.relatedType && query.relatedId)
+    await visibleRelatedOr404(db, actor, { type: query.relatedType, id: query.relatedId });
   const cursor = decodeCursor(query.cursor);
   const rows = await listEmailRows(db, {
     relatedType: query.relatedType,
@@ -175,7 +181,11 @@ export async function retryEmail(db: Db, actor: Actor, id: string, ifMatch: numb
   const email = await inTransaction(db, async (tx) => {
     const current = await getVisibleEmail(tx, actor, id);
     const related = await loadRelated(tx, current.relatedTo);
-    if (current.ownerId !== actor.id && !isAdmin(actor) && !(related && canWrite(actor, current.relatedTo.type as OwnedEntity, related)))
+    if (
+      current.ownerId !== actor.id &&
+      !isAdmin(actor) &&
+      !(related && canWrite(actor, current.relatedTo.type as OwnedEntity, related))
+    )
       throw forbidden('Only the sender or someone who may change the record may retry this email');
     if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
     if (current.status === 'sent') throw new AppError('invalid_transition', 'The email was sent already');
@@ -204,6 +214,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : null);
 const strs = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const files = (v: unknown) =>
   (Array.isArray(v) ? v : []).map((a: EntryData) => ({
+    ...(typeof a.id === 'string' ? { id: a.id } : {}),
     fileName: String(a.fileName ?? 'attachment'),
     size: Number(a.size ?? 0),
     contentType: String(a.contentType ?? 'application/octet-stream'),
@@ -231,7 +242,9 @@ export async function emailThread(db: Db, actor: Actor, ref: RelatedRef, limit =
     return {
       direction: e.type === 'email_sent' ? 'out' : 'in',
       id: e.type === 'email_sent' ? (str(d.emailId) ?? e.id) : e.id,
-      at: str(d.sentAt) ?? str(d.date) ?? e.createdAt.toISOString(),
+      // when it was sent or taken in (a Date header is the sender's clock and may say anything)
+      at: e.createdAt.toISOString(),
+      date: str(d.date) ?? str(d.sentAt),
       from: typeof from === 'string' ? from : from ? formatAddress(from.name, from.address ?? '') || null : null,
       to: strs(d.to),
       cc: strs(d.cc),
@@ -241,6 +254,7 @@ export async function emailThread(db: Db, actor: Actor, ref: RelatedRef, limit =
       messageId: str(d.messageId),
       inReplyTo: str(d.inReplyTo),
       status: e.type === 'email_sent' ? 'sent' : null,
+      lastError: null,
       attachments: files(d.attachments),
     };
   });
@@ -262,6 +276,7 @@ export async function emailThread(db: Db, actor: Actor, ref: RelatedRef, limit =
       direction: 'out',
       id: e.id,
       at: e.createdAt,
+      date: null,
       from: e.from,
       to: e.to,
       cc: e.cc,
@@ -271,6 +286,7 @@ export async function emailThread(db: Db, actor: Actor, ref: RelatedRef, limit =
       messageId: e.messageId,
       inReplyTo: null,
       status: e.status,
+      lastError: e.lastError,
       attachments: e.attachments,
     });
   }

@@ -67,7 +67,13 @@ async function teamLeadsOf(conn: Conn, lead: { teamId: string | null; ownerId: s
   if (lead.teamId) q = q.where('t.id', '=', lead.teamId);
   else if (lead.ownerId)
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('teamMembers as m').select('m.userId').whereRef('m.teamId', '=', 't.id').where('m.userId', '=', lead.ownerId as string)),
+      eb.exists(
+        eb
+          .selectFrom('teamMembers as m')
+          .select('m.userId')
+          .whereRef('m.teamId', '=', 't.id')
+          .where('m.userId', '=', lead.ownerId as string),
+      ),
     );
   else return [];
   return (await q.execute()).map((t) => t.leadId as string);

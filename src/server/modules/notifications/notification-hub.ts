@@ -32,7 +32,8 @@ export function notificationHub(database: Database, log?: { warn(msg: string): v
 function parse(payload: string | undefined): NotificationEvent | undefined {
   try {
     const p = JSON.parse(payload ?? '');
-    if (typeof p?.u === 'string' && typeof p?.id === 'string') return { userId: p.u, id: p.id, hidden: Boolean(p.hidden), email: Boolean(p.e) };
+    if (typeof p?.u === 'string' && typeof p?.id === 'string')
+      return { userId: p.u, id: p.id, hidden: Boolean(p.hidden), email: Boolean(p.e) };
   } catch {
     // not ours
   }

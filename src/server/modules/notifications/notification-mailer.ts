@@ -1,5 +1,5 @@
-import nodemailer, { type Transporter } from 'nodemailer';
 import { sql } from 'kysely';
+import nodemailer, { type Transporter } from 'nodemailer';
 import { mentionsToText } from '../../../domain/notifications/mentions.js';
 import { now } from '../../platform/clock.js';
 import type { Config } from '../../platform/config.js';
@@ -22,7 +22,15 @@ function transportFor(smtpUrl: string): Transporter {
   return cached.transport;
 }
 
-type Claimed = { id: string; title: string; body: string | null; link: string | null; emailAttempts: number; email: string; name: string };
+type Claimed = {
+  id: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  emailAttempts: number;
+  email: string;
+  name: string;
+};
 
 export async function deliverNotificationEmails(
   db: Db,
@@ -45,7 +53,12 @@ export async function deliverNotificationEmails(
   const transport = transportFor(config.smtpUrl);
   for (const n of claimed.rows) {
     const url = n.link ? new URL(n.link, config.publicUrl).toString() : null;
-    const text = [n.body ? mentionsToText(n.body) : null, url, '', `— Stride · ${new URL('/notifications', config.publicUrl).toString()}`]
+    const text = [
+      n.body ? mentionsToText(n.body) : null,
+      url,
+      '',
+      `— Stride · ${new URL('/notifications', config.publicUrl).toString()}`,
+    ]
       .filter((l) => l !== null)
       .join('\n');
     try {

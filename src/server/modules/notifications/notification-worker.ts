@@ -14,7 +14,12 @@ export type NotificationWorker = { tick(): Promise<void>; stop(): Promise<void> 
  * email wakes it at once through the LISTEN channel. Several nodes may run it: both steps claim rows with
  * FOR UPDATE SKIP LOCKED, so nothing is announced or sent twice.
  */
-export function startNotificationWorker(opts: { database: Database; config: Config; log: Log; intervalMs?: number }): NotificationWorker {
+export function startNotificationWorker(opts: {
+  database: Database;
+  config: Config;
+  log: Log;
+  intervalMs?: number;
+}): NotificationWorker {
   const { database, config, log } = opts;
   let running: Promise<void> | null = null;
   let again = false;

@@ -59,7 +59,10 @@ export async function listNotificationRows(
   if (opts.unread) q = q.where('n.readAt', 'is', null);
   const after = keysetCondition(NEWEST_FIRST, opts.cursor);
   if (after) q = q.where(after);
-  return q.orderBy(keysetOrder(NEWEST_FIRST)).limit(opts.limit + 1).execute();
+  return q
+    .orderBy(keysetOrder(NEWEST_FIRST))
+    .limit(opts.limit + 1)
+    .execute();
 }
 
 export async function findNotificationRow(conn: Conn, id: string): Promise<NotificationRow | undefined> {
@@ -101,7 +104,11 @@ export async function markAllRead(conn: Conn, userId: string, at: Date): Promise
 
 export async function preferenceRows(conn: Conn, userIds: string[]) {
   if (userIds.length === 0) return [];
-  return conn.selectFrom('notificationPreferences').select(['userId', 'type', 'inApp', 'email']).where('userId', 'in', userIds).execute();
+  return conn
+    .selectFrom('notificationPreferences')
+    .select(['userId', 'type', 'inApp', 'email'])
+    .where('userId', 'in', userIds)
+    .execute();
 }
 
 export async function upsertPreference(conn: Conn, userId: string, type: string, inApp: boolean, email: boolean, at: Date) {

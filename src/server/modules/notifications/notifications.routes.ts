@@ -41,22 +41,47 @@ export function notificationRoutes(app: App) {
   );
   app.get(
     '/api/v1/notifications/unread-count',
-    { schema: { tags, summary: 'How many of my notifications are unread', response: { 200: z.object({ count: z.number().int() }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'How many of my notifications are unread',
+        response: { 200: z.object({ count: z.number().int() }), ...errorResponses },
+      },
+    },
     async (req) => unreadCount(db(), actorOf(req)),
   );
   app.post(
     '/api/v1/notifications/:id/read',
-    { schema: { tags, summary: 'Mark one of my notifications read', params: idParams, response: { 200: notification, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark one of my notifications read',
+        params: idParams,
+        response: { 200: notification, ...errorResponses },
+      },
+    },
     async (req) => markNotificationRead(db(), actorOf(req), req.params.id),
   );
   app.post(
     '/api/v1/notifications/read-all',
-    { schema: { tags, summary: 'Mark all my notifications read', response: { 200: z.object({ updated: z.number().int() }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark all my notifications read',
+        response: { 200: z.object({ updated: z.number().int() }), ...errorResponses },
+      },
+    },
     async (req) => markAllNotificationsRead(db(), actorOf(req)),
   );
   app.get(
     '/api/v1/notification-preferences',
-    { schema: { tags, summary: 'My notification channels per type', response: { 200: notificationPreferences, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'My notification channels per type',
+        response: { 200: notificationPreferences, ...errorResponses },
+      },
+    },
     async (req) => getPreferences(db(), actorOf(req)),
   );
   app.put(

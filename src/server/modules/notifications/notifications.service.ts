@@ -46,7 +46,11 @@ export function toNotification(r: NotificationRow): Notification {
 }
 
 export async function listNotifications(db: Db, actor: Actor, query: NotificationListQuery) {
-  const rows = await listNotificationRows(db, actor.id, { unread: query.unread === 'true', limit: query.limit, cursor: query.cursor });
+  const rows = await listNotificationRows(db, actor.id, {
+    unread: query.unread === 'true',
+    limit: query.limit,
+    cursor: query.cursor,
+  });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
@@ -80,7 +84,11 @@ export async function getPreferences(conn: Conn, actor: Actor): Promise<Notifica
   return (await preferencesOf(conn, [actor.id])).get(actor.id) as NotificationPreferences;
 }
 
-export async function updatePreferences(db: Db, actor: Actor, input: Partial<NotificationPreferences>): Promise<NotificationPreferences> {
+export async function updatePreferences(
+  db: Db,
+  actor: Actor,
+  input: Partial<NotificationPreferences>,
+): Promise<NotificationPreferences> {
   return inTransaction(db, async (tx) => {
     const at = now();
     for (const type of NOTIFICATION_TYPES) {

@@ -1,5 +1,9 @@
 import { sql } from 'kysely';
-import { DEFAULT_PREFERENCES, type NotificationPreferences, type NotificationType } from '../../../domain/notifications/notification.schema.js';
+import {
+  DEFAULT_PREFERENCES,
+  type NotificationPreferences,
+  type NotificationType,
+} from '../../../domain/notifications/notification.schema.js';
 import { now } from '../../platform/clock.js';
 import type { Conn } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
@@ -48,10 +52,9 @@ export async function notify(conn: Conn, input: NotificationInput | Notification
   if (inputs.length === 0) return [];
   const userIds = [...new Set(inputs.map((n) => n.userId))];
   const active = new Map(
-    (await conn.selectFrom('users').select(['id', 'locale']).where('id', 'in', userIds).where('active', '=', true).execute()).map((u) => [
-      u.id,
-      u.locale,
-    ]),
+    (await conn.selectFrom('users').select(['id', 'locale']).where('id', 'in', userIds).where('active', '=', true).execute()).map(
+      (u) => [u.id, u.locale],
+    ),
   );
   const prefs = await preferencesOf(conn, userIds);
   const at = now();

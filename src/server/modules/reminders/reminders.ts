@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Activity } from '../../../domain/activities/activity.schema.js';
-import type { Config } from '../../platform/config.js';
 import { now } from '../../platform/clock.js';
+import type { Config } from '../../platform/config.js';
 import { type Db, inTransaction, type Tx } from '../../platform/db.js';
 import { cancelJob, enqueue, type JobRunner } from '../../platform/jobs.js';
 import { notify, recordLink } from '../notifications/notify.js';
@@ -23,7 +23,8 @@ type ActivityState = Pick<Activity, 'id' | 'reminderAt' | 'status' | 'deletedAt'
 export async function scheduleReminder(tx: Tx, before: ActivityState | null, after: ActivityState): Promise<void> {
   const wants = after.reminderAt !== null && after.status === 'planned' && !after.deletedAt;
   const timeChanged = (before?.reminderAt ?? null) !== after.reminderAt;
-  const stateChanged = before !== null && (before.status !== after.status || (before.deletedAt === null) !== (after.deletedAt === null));
+  const stateChanged =
+    before !== null && (before.status !== after.status || (before.deletedAt === null) !== (after.deletedAt === null));
   if (!timeChanged && !stateChanged) return;
   // A new reminder time is a new reminder: it may fire again even if the old one did.
   if (timeChanged) await tx.updateTable('activities').set({ remindedAt: null }).where('id', '=', after.id).execute();
@@ -37,7 +38,7 @@ export async function scheduleReminder(tx: Tx, before: ActivityState | null, aft
 
 function whenText(a: { startsAt: Date | null; dueAt: Date | null }) {
   const at = a.startsAt ?? a.dueAt;
-  return at ? new Date(at).toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : null;
+  return at ? `${new Date(at).toISOString().replace('T', ' ').slice(0, 16)} UTC` : null;
 }
 
 /** Fires a reminder if it is still due; returns whether a notification was created. */

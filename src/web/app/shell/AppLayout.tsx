@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { MainNav } from './MainNav.js';
 import { PageLoader } from './PageLoader.js';
+import { NotificationBell } from '../../modules/notifications/NotificationBell.js';
 import { UserMenu } from './UserMenu.js';
 
 export function AppLayout() {
@@ -26,7 +27,10 @@ export function AppLayout() {
               </Group>
             </Link>
           </Group>
-          <UserMenu />
+          <Group gap="sm">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">

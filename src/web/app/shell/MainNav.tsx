@@ -2,6 +2,7 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBuilding,
   IconCalendarMonth,
+  IconChecklist,
   IconFileImport,
   IconForms,
   IconMailbox,
@@ -15,6 +16,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import '../../modules/activities/i18n.js';
+import '../../modules/activity-plans/i18n.js';
 import '../../modules/forms/i18n.js';
 import '../../modules/imports/i18n.js';
 import '../../modules/mailboxes/i18n.js';
@@ -41,6 +43,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           <Item to="/admin/teams" label={t('nav.teams')} icon={<IconUsersGroup size={18} />} onNavigate={onNavigate} />
           <Item to="/admin/forms" label={t('forms:nav')} icon={<IconForms size={18} />} onNavigate={onNavigate} />
           <Item to="/admin/mailboxes" label={t('mailboxes:nav')} icon={<IconMailbox size={18} />} onNavigate={onNavigate} />
+          <Item to="/admin/activity-plans" label={t('activityPlans:nav')} icon={<IconChecklist size={18} />} onNavigate={onNavigate} />
         </>
       )}
     </Stack>

@@ -1,10 +1,13 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconChevronDown, IconLanguage, IconLogout } from '@tabler/icons-react';
+import { IconCalendarShare, IconCheck, IconChevronDown, IconLanguage, IconLogout } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LOCALES, type Locale } from '../../../domain/users/user.schema.js';
+import { CalendarFeedModal } from '../../modules/calendar-feed/CalendarFeedModal.js';
+import { CALENDAR_FEED_NS } from '../../modules/calendar-feed/i18n.js';
 import { api } from '../api/client.js';
 import { ME_KEY, type Me, rememberSession, useCurrentUser, useSignOut } from '../auth/session.js';
 import { notifyError } from '../notify.js';
@@ -15,6 +18,7 @@ export function UserMenu() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const [feedOpen, setFeedOpen] = useState(false);
   const changeLocale = useMutation({
     mutationFn: (locale: Locale) => api.patch<Me>('/auth/me', { locale }),
     onSuccess: (me) => {
@@ -27,6 +31,8 @@ export function UserMenu() {
 
   return (
     <Menu position="bottom-end" width={220} shadow="md">
+      {/* a portal: rendered outside the menu, stays open when the menu closes */}
+      <CalendarFeedModal opened={feedOpen} onClose={() => setFeedOpen(false)} />
       <Menu.Target>
         <UnstyledButton aria-label={t('userMenu.open')} data-testid="user-menu">
           <Group gap={8}>
@@ -59,6 +65,14 @@ export function UserMenu() {
             {t(`languages.${locale}`)}
           </Menu.Item>
         ))}
+        <Menu.Divider />
+        <Menu.Item
+          leftSection={<IconCalendarShare size={14} />}
+          onClick={() => setFeedOpen(true)}
+          data-testid="calendar-feed-menu"
+        >
+          {t('menuItem', { ns: CALENDAR_FEED_NS })}
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item
           leftSection={<IconLogout size={14} />}

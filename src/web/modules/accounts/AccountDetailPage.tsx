@@ -12,6 +12,8 @@ import { RecordError, RecordLoading } from '../../ui/RecordState.js';
 import { Stream } from '../../ui/Stream.js';
 import { useValueFormatter } from '../../ui/stream/useValueFormatter.js';
 import { RecordActivities } from '../activities/RecordActivities.js';
+import { PlanPanel } from '../activity-plans/PlanPanel.js';
+import { RecordAttachments } from '../attachments/RecordAttachments.js';
 import { AccountContacts } from './AccountContacts.js';
 import { AccountEditForm } from './AccountEditForm.js';
 import { AccountOverview } from './AccountOverview.js';
@@ -128,6 +130,8 @@ export default function AccountDetailPage() {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
             <RecordActivities related={{ type: 'account', id: a.id, name: a.name }} canEdit={canEdit && !deleted} />
+            <PlanPanel related={{ type: 'account', id: a.id }} canEdit={canEdit && !deleted} />
+            <RecordAttachments related={{ type: 'account', id: a.id }} canEdit={canEdit && !deleted} />
             <Stream resource="accounts" id={a.id} canPost={canEdit && !deleted} formatValue={formatValue} />
           </Stack>
         </Grid.Col>

@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { ACTIVITY_TYPES, type ActivityType, type RelatedRef } from '../../../domain/activities/activity.schema.js';
 import { foldText } from '../../../domain/common/text.js';
 import type { FormOf } from '../../ui/forms.js';
+import { InviteSwitch } from '../calendar-feed/InviteSwitch.js';
 import { useUserOptions } from '../users/api.js';
 import type { ActivityFormValues } from './activityForm.js';
 import { parseRef, refKey } from './activityForm.js';
@@ -127,6 +128,7 @@ export function ActivityFormFields({ form, mode, lockedRelated, knownLabels = {}
           <RelatedPicker form={form} knownLabels={knownLabels} />
         )}
         <ParticipantsPicker form={form} knownLabels={knownLabels} />
+        {type === 'meeting' && <InviteSwitch {...form.getInputProps('sendInvitations', { type: 'checkbox' })} />}
         <Textarea label={t('form.description')} autosize minRows={2} maxRows={8} {...form.getInputProps('description')} />
         <DateTimePicker label={t('form.reminderAt')} {...pickerProps} {...form.getInputProps('reminderAt')} />
       </Stack>

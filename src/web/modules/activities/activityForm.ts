@@ -24,6 +24,8 @@ export type ActivityFormValues = {
   /** create only: log a call/meeting that already happened */
   held: boolean;
   outcome: string;
+  /** meetings: email iCalendar invitations to contact/lead participants */
+  sendInvitations: boolean;
 };
 
 const LOCAL = 'YYYY-MM-DD HH:mm:ss';
@@ -68,6 +70,7 @@ export function initialValues(d: ActivityDefaults): ActivityFormValues {
     participants: [],
     held: d.held ?? false,
     outcome: '',
+    sendInvitations: false,
   };
 }
 
@@ -88,6 +91,7 @@ export function toCreateInput(v: ActivityFormValues): ActivityCreate {
     reminderAt: toIso(v.reminderAt),
     relatedTo: parseRef<RelatedRef['type']>(v.related),
     participants: v.participants.map((p) => parseRef<'user' | 'contact' | 'lead'>(p)).filter((p) => p !== null),
+    sendInvitations: type === 'meeting' ? v.sendInvitations : undefined,
   };
 }
 
@@ -106,6 +110,7 @@ export function activityToValues(a: Activity): ActivityFormValues {
     participants: a.participants.map(refKey),
     held: false,
     outcome: a.outcome ?? '',
+    sendInvitations: a.sendInvitations ?? false,
   };
 }
 
@@ -131,6 +136,9 @@ export function activityPatch(changed: Array<keyof ActivityFormValues>, v: Activ
         break;
       case 'related':
         patch.relatedTo = parseRef(v.related);
+        break;
+      case 'sendInvitations':
+        patch.sendInvitations = v.sendInvitations;
         break;
       case 'participants':
         patch.participants = v.participants.map((p) => parseRef(p)).filter((p) => p !== null);

@@ -2,6 +2,7 @@ import { Anchor, Avatar, Group, Paper, Stack, Text, ThemeIcon, Tooltip } from '@
 import {
   IconArrowsExchange,
   IconCalendarCheck,
+  IconDownload,
   IconEdit,
   IconLink,
   IconLinkOff,
@@ -16,6 +17,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { splitMentions } from '../../../domain/notifications/mentions.js';
 import type { FieldChange, StreamEntry } from '../../../domain/stream/stream.schema.js';
 import { useFormat } from '../../app/i18n/format.js';
 
@@ -35,6 +37,7 @@ const ICONS: Record<string, { icon: ReactNode; color: string }> = {
   delete: { icon: <IconTrash size={14} />, color: 'red' },
   restore: { icon: <IconRestore size={14} />, color: 'green' },
   activity: { icon: <IconCalendarCheck size={14} />, color: 'green' },
+  download: { icon: <IconDownload size={14} />, color: 'gray' },
 };
 
 const RECORD_PATHS: Record<string, string> = {
@@ -108,7 +111,11 @@ function Summary({ entry, formatValue }: { entry: StreamEntry; formatValue: Valu
     case 'status': {
       // lead status (from/to are enum values) or opportunity stage (from/to are {id, name})
       const label = (v: unknown) =>
-        v && typeof v === 'object' && 'name' in v ? String((v as { name: unknown }).name) : v == null ? '—' : t(`leads.status.${String(v)}`, { defaultValue: String(v) });
+        v && typeof v === 'object' && 'name' in v
+          ? String((v as { name: unknown }).name)
+          : v == null
+            ? '—'
+            : t(`leads.status.${String(v)}`, { defaultValue: String(v) });
       const reason = typeof d.reason === 'string' && d.reason ? ` (${d.reason})` : '';
       return `${t('stream.entry.status')}: ${label(d.from)} → ${label(d.to)}${reason}`;
     }
@@ -131,6 +138,14 @@ function Summary({ entry, formatValue }: { entry: StreamEntry; formatValue: Valu
         </>
       );
     }
+    case 'download': {
+      // an attachment of the record was downloaded (or viewed in the preview): downloads are audited
+      const record = d.record as { name?: string } | undefined;
+      const verb = d.preview
+        ? t('stream.entry.preview', { defaultValue: 'viewed' })
+        : t('stream.entry.download', { defaultValue: 'downloaded' });
+      return `${verb} ${record?.name ?? ''}`;
+    }
     default:
       return t(`stream.entry.${entry.type}`, { defaultValue: t('stream.entry.unknown', { type: entry.type }) });
   }
@@ -149,7 +164,16 @@ function Body({ entry, formatValue }: { entry: StreamEntry; formatValue: ValueFo
     return (
       <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)">
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-          {entry.data.body}
+          {splitMentions(entry.data.body).map((part, i) =>
+            typeof part === 'string' ? (
+              part
+            ) : (
+              // biome-ignore lint/suspicious/noArrayIndexKey: parts of one immutable text
+              <Text key={i} component="span" size="sm" fw={600} c="indigo">
+                @{part.name}
+              </Text>
+            ),
+          )}
         </Text>
       </Paper>
     );

@@ -1,0 +1,150 @@
+import {
+  DndContext,
+  type DragEndEvent,
+  DragOverlay,
+  type DragStartEvent,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { Alert, Group, Skeleton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../app/api/client.js';
+import { errorMessage, notifySuccess } from '../../app/notify.js';
+import { type Card, type OpportunityFilters, opportunityKeys, updateOpportunity, useBoard } from './api.js';
+import { BoardCardView } from './BoardCard.js';
+import { BoardColumn, type PendingMove } from './BoardColumn.js';
+import { CloseDialog } from './CloseDialog.js';
+import './i18n.js';
+
+/**
+ * The kanban of one pipeline. A drop moves the card at once (optimistic), then PATCHes `stageId` with the card's
+ * version; a 412 (someone changed the deal) or 422 (gate, closed deal) puts it back with the reason. Dropping on
+ * the won/lost column asks for the outcome details instead of moving.
+ */
+export function BoardView({ pipelineId, filters }: { pipelineId: string; filters: OpportunityFilters }) {
+  const { t } = useTranslation('opportunities');
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const board = useBoard(pipelineId, filters);
+  const [pending, setPending] = useState<PendingMove[]>([]);
+  const [active, setActive] = useState<Card | null>(null);
+  const [closing, setClosing] = useState<{ card: Card; outcome: 'won' | 'lost' } | null>(null);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+
+  const refreshBoard = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: ['opportunities', 'board', pipelineId] }),
+    [queryClient, pipelineId],
+  );
+
+  const move = useCallback(
+    async (card: Card, from: string, to: string, stageName: string) => {
+      const m: PendingMove = { card, from, to };
+      setPending((p) => [...p.filter((x) => x.card.id !== card.id), m]);
+      const drop = () => setPending((p) => p.filter((x) => x !== m));
+      try {
+        await updateOpportunity(card.id, { stageId: to }, card.version);
+        notifySuccess(t('move.moved', { name: card.name, stage: stageName }));
+        void queryClient.invalidateQueries({ queryKey: opportunityKeys.detail(card.id) });
+        // Keep the card where it was dropped until the fresh board (with the server's totals) is in.
+        await refreshBoard();
+        drop();
+      } catch (e) {
+        drop();
+        if (isApiError(e, 'precondition_failed')) {
+          notifications.show({ color: 'orange', title: card.name, message: t('move.stale') });
+          void refreshBoard();
+        } else if (isApiError(e) && (e.status === 422 || e.status === 409)) {
+          notifications.show({ color: 'red', title: card.name, message: t('move.refused', { message: e.message }) });
+        } else {
+          notifications.show({ color: 'red', title: tc('errors.title'), message: errorMessage(tc, e) });
+        }
+      }
+    },
+    [queryClient, refreshBoard, t, tc],
+  );
+
+  const onDragStart = (e: DragStartEvent) => setActive((e.active.data.current?.card as Card) ?? null);
+  const onDragEnd = (e: DragEndEvent) => {
+    setActive(null);
+    const card = e.active.data.current?.card as Card | undefined;
+    const from = e.active.data.current?.from as string | undefined;
+    const to = e.over?.id as string | undefined;
+    if (!card || !from || !to || from === to) return;
+    const target = board.data?.columns.find((c) => c.stage.id === to);
+    if (!target) return;
+    if (target.stage.kind !== 'open') {
+      setClosing({ card, outcome: target.stage.kind });
+      return;
+    }
+    void move(card, from, to, target.stage.name);
+  };
+
+  if (board.isPending)
+    return (
+      <Group gap="sm" wrap="nowrap" align="flex-start">
+        {[1, 2, 3, 4, 5].map((i) => (
+          <Skeleton key={i} w={290} h={400} radius="md" />
+        ))}
+      </Group>
+    );
+  if (board.isError)
+    return (
+      <Alert color="red" role="alert">
+        {errorMessage(tc, board.error)}
+      </Alert>
+    );
+  const data = board.data;
+  return (
+    <>
+      {data.missingRates.length > 0 && (
+        <Alert color="orange" variant="light" mb="sm" icon={<IconAlertTriangle size={16} />}>
+          {t('missingRates', { currencies: data.missingRates.join(', ') })}
+        </Alert>
+      )}
+      <DndContext sensors={sensors} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setActive(null)}>
+        <Group
+          gap="sm"
+          wrap="nowrap"
+          align="flex-start"
+          style={{ overflowX: 'auto', paddingBottom: 8 }}
+          data-testid="board"
+          aria-busy={board.isFetching}
+        >
+          {data.columns.map((column) => (
+            <BoardColumn
+              key={column.stage.id}
+              pipelineId={pipelineId}
+              column={column}
+              filters={filters}
+              baseCurrency={data.baseCurrency}
+              pending={pending}
+              activeId={active?.id ?? null}
+            />
+          ))}
+        </Group>
+        <DragOverlay dropAnimation={null}>
+          {active && <BoardCardView card={active} baseCurrency={data.baseCurrency} dragging />}
+        </DragOverlay>
+      </DndContext>
+      {closing && (
+        <CloseDialog
+          target={closing.card}
+          outcome={closing.outcome}
+          onClose={() => setClosing(null)}
+          onStale={() => void refreshBoard()}
+          onClosed={(saved) => {
+            setClosing(null);
+            queryClient.setQueryData(opportunityKeys.detail(saved.id), saved);
+            void queryClient.invalidateQueries({ queryKey: opportunityKeys.all });
+          }}
+        />
+      )}
+    </>
+  );
+}
