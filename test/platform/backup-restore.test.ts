@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -70,9 +71,13 @@ describe('stride backup / restore (real processes)', () => {
     const server = await startServer({ dataDir: source });
     await writeSomeData(server);
     expect(await stopServer(server)).toEqual({ code: 0, signal: null });
+    // an attachment stored beside the database must come back too
+    fs.mkdirSync(path.join(source, 'files', 'ab', 'cd'), { recursive: true });
+    fs.writeFileSync(path.join(source, 'files', 'ab', 'cd', 'offer.pdf'), '%PDF-1.4 Nabídka AutoERP');
 
     await runCli(['backup', file], strideEnv({ DATA_DIR: source }));
     await runCli(['restore', file], strideEnv({ DATA_DIR: target }));
+    expect(fs.readFileSync(path.join(target, 'files', 'ab', 'cd', 'offer.pdf'), 'utf8')).toBe('%PDF-1.4 Nabídka AutoERP');
 
     const before = await openDatabase({ kind: 'embedded', dataDir: source });
     const sourceSnap = await snapshot(before).finally(() => before.close());
@@ -103,8 +108,14 @@ describe('stride backup / restore (real processes)', () => {
         await writeSomeData(server);
         expect(await stopServer(server)).toEqual({ code: 0, signal: null });
 
-        await runCli(['backup', file], strideEnv({ DATABASE_URL: sourceUrl }));
-        await runCli(['restore', file], strideEnv({ DATABASE_URL: targetUrl }));
+        // file folders live in DATA_DIR in PostgreSQL mode too: give each side its own
+        const sourceDir = tempDir('pg-backup-src');
+        const targetDir = tempDir('pg-backup-dst');
+        fs.mkdirSync(path.join(sourceDir, 'files', 'aa'), { recursive: true });
+        fs.writeFileSync(path.join(sourceDir, 'files', 'aa', 'contract.pdf'), '%PDF-1.4 Smlouva');
+        await runCli(['backup', file], strideEnv({ DATABASE_URL: sourceUrl, DATA_DIR: sourceDir }));
+        await runCli(['restore', file], strideEnv({ DATABASE_URL: targetUrl, DATA_DIR: targetDir }));
+        expect(fs.readFileSync(path.join(targetDir, 'files', 'aa', 'contract.pdf'), 'utf8')).toBe('%PDF-1.4 Smlouva');
 
         const before = await openDatabase({ kind: 'postgres', url: sourceUrl, poolSize: 1 });
         const sourceSnap = await snapshot(before).finally(() => before.close());

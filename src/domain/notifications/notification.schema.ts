@@ -7,6 +7,10 @@ export const NOTIFICATION_TYPES = [
   'sla_breach',
   'approval_request',
   'invitation_failed',
+  /** the decision on an opportunity's approval request (to the owner) */
+  'approval_decision',
+  /** an opportunity stalled (to the owner; escalated to the team lead later) */
+  'stalled_deal',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const notificationType = z.enum(NOTIFICATION_TYPES);
@@ -55,6 +59,8 @@ export const DEFAULT_PREFERENCES: Record<NotificationType, ChannelPreference> = 
   approval_request: { inApp: true, email: true },
   // meeting invitations could not be emailed (often: SMTP not configured), so this one is in-app only by default
   invitation_failed: { inApp: true, email: false },
+  approval_decision: { inApp: true, email: true },
+  stalled_deal: { inApp: true, email: false },
 };
 
 export const notificationPreferences = z.object(

@@ -104,6 +104,13 @@ export const opportunity = z.object({
   closeNote: z.string().nullable(),
   closedAt: z.string().nullable(),
   deletedAt: z.string().nullable(),
+  /** Management approval (seed 004): a stage that requires approval is entered only when `approved`. */
+  approvalStatus: z.enum(['none', 'requested', 'approved', 'rejected']),
+  /** Put on hold while stalled (seed 002): never reported as stalled until it moves on. */
+  onHold: z.boolean(),
+  /** Matches the stalled-deal rules now (open deals only); the reason says which rule. */
+  stalled: z.boolean(),
+  stalledReason: z.enum(['no_activity', 'too_long_in_stage']).nullable(),
 });
 export type Opportunity = z.infer<typeof opportunity>;
 
@@ -126,6 +133,8 @@ export const opportunityListQuery = listQueryBase.extend({
   stageId: uuid.optional(),
   status: opportunityStatus.optional(),
   accountId: uuid.optional(),
+  /** true: only open deals that match the stalled-deal rules now (false: only those that do not) */
+  stalled: z.enum(['true', 'false']).optional(),
 });
 export type OpportunityListQuery = z.output<typeof opportunityListQuery>;
 
@@ -165,6 +174,9 @@ export const boardCard = z.object({
   probability: z.number().int(),
   status: opportunityStatus,
   forecastCategory,
+  stalled: z.boolean(),
+  stalledReason: z.enum(['no_activity', 'too_long_in_stage']).nullable(),
+  approvalStatus: z.enum(['none', 'requested', 'approved', 'rejected']),
 });
 export type BoardCard = z.infer<typeof boardCard>;
 
@@ -191,6 +203,11 @@ export const board = z.object({
 export const boardQuery = z.object({
   ...opportunityFilters,
   asOf: isoDate.optional(),
+  /**
+   * Won/lost columns show deals closed on or after this day (default: 90 days before today) — a pipeline's closed
+   * history grows without end and would dominate the board's cost; open stages are not affected.
+   */
+  closedSince: isoDate.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type BoardQuery = z.output<typeof boardQuery>;

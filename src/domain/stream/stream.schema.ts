@@ -19,6 +19,12 @@ export const STREAM_TYPES = [
   'activity',
   /** a file attached to the record was downloaded or previewed (attachments: downloads are audited) */
   'download',
+  /** an opportunity's approval was requested, approved or rejected; its assessment changed (seed 004) */
+  'approval',
+  /** a stalled deal was resolved: continue with a plan, put on hold, or closed as lost (seed 002) */
+  'stall',
+  /** an account (with its contacts, deals and activities) was handed to another owner (seeds 002, 004) */
+  'handover',
 ] as const;
 export type StreamType = (typeof STREAM_TYPES)[number];
 

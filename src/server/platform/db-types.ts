@@ -428,6 +428,33 @@ export interface OpportunitiesTable {
   updatedAt: Timestamp;
   createdBy: string | null;
   deletedAt: Timestamp | null;
+  /** 0015: management approval and stalled-deal tracking */
+  assessment: ColumnType<unknown | null, string | null | undefined, string | null>;
+  approvalStatus: Generated<string>;
+  approvalRequestedAt: Timestamp | null;
+  approvalRequestedBy: string | null;
+  approvalDecidedAt: Timestamp | null;
+  approvalDecidedBy: string | null;
+  approvalComment: string | null;
+  onHold: Generated<boolean>;
+  stallResetAt: Timestamp | null;
+  stallNotifiedAt: Timestamp | null;
+  stallEscalatedAt: Timestamp | null;
+}
+
+export interface SavedViewsTable {
+  id: string;
+  ownerId: string;
+  name: string;
+  resource: string;
+  view: string;
+  filters: ColumnType<unknown, string, string>;
+  columns: ColumnType<unknown, string, string>;
+  sort: string | null;
+  shared: boolean;
+  version: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: Timestamp;
 }
 
 export interface OpportunityContactsTable {
@@ -604,6 +631,7 @@ export interface DB {
   opportunities: OpportunitiesTable;
   opportunityContacts: OpportunityContactsTable;
   opportunityStageHistory: OpportunityStageHistoryTable;
+  savedViews: SavedViewsTable;
   exchangeRates: ExchangeRatesTable;
   activities: ActivitiesTable;
   activityParticipants: ActivityParticipantsTable;

@@ -20,6 +20,7 @@ const TeamsPage = lazy(() => import('../modules/admin/TeamsPage.js'));
 const FormsPage = lazy(() => import('../modules/forms/FormsPage.js'));
 const FormBuilderPage = lazy(() => import('../modules/forms/FormBuilderPage.js'));
 const MailboxesPage = lazy(() => import('../modules/mailboxes/MailboxesPage.js'));
+const EmailTemplatesPage = lazy(() => import('../modules/emails/EmailTemplatesPage.js'));
 const ImportsPage = lazy(() => import('../modules/imports/ImportsPage.js'));
 const ImportWizardPage = lazy(() => import('../modules/imports/ImportWizardPage.js'));
 const ActivityPlansPage = lazy(() => import('../modules/activity-plans/ActivityPlansPage.js'));
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
       { path: 'admin/forms', element: <FormsPage /> },
       { path: 'admin/forms/:id', element: <FormBuilderPage /> },
       { path: 'admin/mailboxes', element: <MailboxesPage /> },
+      { path: 'admin/email-templates', element: <EmailTemplatesPage /> },
       { path: 'admin/activity-plans', element: <ActivityPlansPage /> },
       { path: 'settings/notifications', element: <NotificationPreferencesPage /> },
       { path: '*', element: <Navigate to="/my-day" replace /> },

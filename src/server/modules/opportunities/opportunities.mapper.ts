@@ -55,6 +55,10 @@ export function toOpportunity(r: OpportunityRow, contacts: OpportunityContactRow
     closeNote: r.closeNote,
     closedAt: r.closedAt ? iso(r.closedAt) : null,
     deletedAt: r.deletedAt ? iso(r.deletedAt) : null,
+    approvalStatus: r.approvalStatus as Opportunity['approvalStatus'],
+    onHold: r.onHold,
+    stalled: r.stalledReason !== null,
+    stalledReason: r.stalledReason as Opportunity['stalledReason'],
   };
 }
 

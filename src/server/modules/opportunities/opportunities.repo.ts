@@ -6,9 +6,10 @@ import type { Conn } from '../../platform/db.js';
 import type { OpportunitiesTable } from '../../platform/db-types.js';
 import { keysetCondition, keysetOrder, keysetPage, parseSort, type SortSpec, sortKeyValue } from '../../platform/keyset.js';
 import { likePattern } from '../../platform/search.js';
+import { type StallContext, stalledReasonSql } from './stalled.repo.js';
 
 /** How amounts become base-currency amounts in SQL: the base currency and the day open deals are valued at. */
-export type Valuation = { base: string; asOf: string };
+export type Valuation = { base: string; asOf: string; /** set: rows carry `stalledReason` */ stall?: StallContext };
 
 /**
  * amount × the rate in force on the valuation day (open deals: `asOf`; closed deals: their close day), rounded
@@ -43,6 +44,7 @@ export function selectOpportunities(conn: Conn, v: Valuation) {
       's.probability as stageProbability',
       probabilitySql.as('probability'),
       amountBaseSql(v).as('amountBase'),
+      (v.stall ? stalledReasonSql(v.stall) : sql<string | null>`NULL::text`).as('stalledReason'),
     ]);
 }
 
@@ -160,7 +162,11 @@ export type OpportunityFilter = Omit<OpportunityListQuery, 'sort' | 'cursor' | '
  * The conditions of every opportunity list, count, board column and board total; the access scope is always
  * the first, so a deal the actor may not open never shows up or counts anywhere.
  */
-export function opportunityConditions(actor: Actor, f: Partial<OpportunityFilter>): RawBuilder<boolean>[] {
+export function opportunityConditions(
+  actor: Actor,
+  f: Partial<OpportunityFilter> & { closedSince?: string },
+  stall?: StallContext,
+): RawBuilder<boolean>[] {
   const conditions = [
     readScope(actor, 'opportunity', 'o.ownerId'),
     f.deleted ? sql<boolean>`o.deleted_at IS NOT NULL` : sql<boolean>`o.deleted_at IS NULL`,
@@ -178,6 +184,12 @@ export function opportunityConditions(actor: Actor, f: Partial<OpportunityFilter
   if (f.closeFrom) conditions.push(sql<boolean>`o.expected_close_date >= ${f.closeFrom}::date`);
   if (f.closeTo) conditions.push(sql<boolean>`o.expected_close_date <= ${f.closeTo}::date`);
   if (f.forecastCategory) conditions.push(sql<boolean>`o.forecast_category = ${f.forecastCategory}`);
+  // the board's won/lost columns: recent closes only (open deals are unaffected)
+  if (f.closedSince) conditions.push(sql<boolean>`(o.status = 'open' OR o.closed_at >= ${f.closedSince}::date)`);
+  if (f.stalled && stall) {
+    const reason = stalledReasonSql(stall);
+    conditions.push(f.stalled === 'true' ? sql<boolean>`${reason} IS NOT NULL` : sql<boolean>`${reason} IS NULL`);
+  }
   if (f.q) {
     const pattern = likePattern(f.q);
     // matching accounts are found once (trigram index) and hashed, not probed per deal
@@ -199,7 +211,7 @@ export async function listOpportunityRows(conn: Conn, actor: Actor, query: Oppor
   const sort = SORTS[field] ?? (SORTS.updatedAt as (typeof SORTS)[string]);
   const spec: SortSpec = { expr: sort.expr, idExpr: sql`o.id`, dir, kind: sort.kind };
   let q = selectOpportunities(conn, v).select(sort.expr.as('sortKey'));
-  for (const condition of opportunityConditions(actor, query)) q = q.where(condition);
+  for (const condition of opportunityConditions(actor, query, v.stall)) q = q.where(condition);
   const after = keysetCondition(spec, query.cursor);
   if (after) q = q.where(after);
   const rows = (await q
@@ -209,8 +221,13 @@ export async function listOpportunityRows(conn: Conn, actor: Actor, query: Oppor
   return keysetPage(rows, query.limit, sortKeyValue);
 }
 
-export async function countOpportunityRows(conn: Conn, actor: Actor, f: OpportunityFilter): Promise<number> {
+export async function countOpportunityRows(
+  conn: Conn,
+  actor: Actor,
+  f: OpportunityFilter,
+  stall?: StallContext,
+): Promise<number> {
   let q = conn.selectFrom('opportunities as o').select(sql<number>`count(*)`.as('n'));
-  for (const condition of opportunityConditions(actor, f)) q = q.where(condition);
+  for (const condition of opportunityConditions(actor, f, stall)) q = q.where(condition);
   return (await q.executeTakeFirstOrThrow()).n;
 }

@@ -34,10 +34,11 @@ import {
   type Valuation,
 } from './opportunities.repo.js';
 import { assertMayEnter, enterStage, resolvePipeline, resolveStage } from './opportunity-stages.js';
+import { loadStallRules } from './stalled.repo.js';
 
-/** Today's valuation: the base currency and today's date for open deals. */
+/** Today's valuation: the base currency and today's date for open deals, and the stalled-deal rules in force now. */
 export async function valuation(conn: Conn, asOf?: string): Promise<Valuation> {
-  return { base: await baseCurrency(conn), asOf: asOf ?? today() };
+  return { base: await baseCurrency(conn), asOf: asOf ?? today(), stall: { rules: await loadStallRules(conn), at: now() } };
 }
 
 /** An opportunity the actor may see (deleted ones too when asked), or 404. */
@@ -64,7 +65,7 @@ export async function listOpportunities(db: Db, actor: Actor, query: Opportunity
 }
 
 export async function countOpportunities(db: Db, actor: Actor, query: OpportunityFilter) {
-  return countOpportunityRows(db, actor, query);
+  return countOpportunityRows(db, actor, query, query.stalled ? { rules: await loadStallRules(db), at: now() } : undefined);
 }
 
 async function checkAccount(conn: Conn, actor: Actor, accountId: string) {
@@ -220,7 +221,7 @@ export async function updateOpportunity(
       const pipeline = await resolvePipeline(tx, actor, input.pipelineId ?? current.pipelineId);
       // a new pipeline without a named stage: its first open stage
       const stage = resolveStage(pipeline, input.stageId ?? (pipelineChanges ? undefined : current.stageId));
-      assertMayEnter(stage, 'move');
+      assertMayEnter(stage, 'move', current.approvalStatus);
       const entry = await enterStage(
         tx,
         actor,

@@ -8,6 +8,13 @@ import { getPipeline } from '../pipelines/pipelines.service.js';
 import { daysSince } from './opportunities.mapper.js';
 import type { OpportunityRow, Valuation } from './opportunities.repo.js';
 import { valuation } from './opportunities.service.js';
+import { today } from '../exchange-rates/exchange-rates.service.js';
+
+function addDays(isoDay: string, days: number): string {
+  const d = new Date(`${isoDay}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
 import { boardTotals, columnCards, type StageTotals } from './opportunity-board.repo.js';
 
 const money = (v: string | null | undefined) => new Decimal(v ?? 0).toFixed(2);
@@ -27,12 +34,19 @@ function toCard(r: OpportunityRow): BoardCard {
     probability: r.probability,
     status: r.status as BoardCard['status'],
     forecastCategory: r.forecastCategory as BoardCard['forecastCategory'],
+    stalled: r.stalledReason !== null,
+    stalledReason: r.stalledReason as BoardCard['stalledReason'],
+    approvalStatus: r.approvalStatus as BoardCard['approvalStatus'],
   };
 }
+
+/** How far back the won/lost columns reach when the request does not say (closedSince). */
+export const CLOSED_COLUMN_DAYS = 90;
 
 function filterOf(q: BoardQuery) {
   if (q.closeFrom && q.closeTo && q.closeFrom > q.closeTo) throw invalidField('closeTo', 'is before closeFrom');
   return {
+    closedSince: q.closedSince ?? addDays(today(), -CLOSED_COLUMN_DAYS),
     ownerId: q.ownerId,
     teamId: q.teamId,
     closeFrom: q.closeFrom,

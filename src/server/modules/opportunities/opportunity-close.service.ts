@@ -29,7 +29,7 @@ export async function closeOpportunity(
     }
     const pipeline = await resolvePipeline(tx, actor, current.pipelineId);
     const stage = stageOfKind(pipeline, input.outcome);
-    assertMayEnter(stage, 'close');
+    assertMayEnter(stage, 'close', current.approvalStatus);
     const at = now();
     const reason = input.reason ?? null;
     const entry = await enterStage(tx, actor, id, current.stage, stage, at, {

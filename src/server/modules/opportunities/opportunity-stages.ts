@@ -37,10 +37,10 @@ export function stageOfKind(pipeline: Pipeline, kind: 'won' | 'lost'): Stage {
 
 /**
  * The gates of moving into a stage by drag or PATCH: won/lost stages are reached through close (which asks for
- * the reason), and a stage that requires management approval refuses entry until approval exists (the approval
- * step is a later capability: until then such a stage cannot be entered at all).
+ * the reason), and a stage that requires management approval is entered only when the deal's latest approval
+ * decision is "approved" (approval.service.ts). Closing as lost is never gated: a rejected deal may be closed.
  */
-export function assertMayEnter(stage: Stage, via: 'move' | 'close'): void {
+export function assertMayEnter(stage: Stage, via: 'move' | 'close', approvalStatus = 'none'): void {
   if (via === 'move' && stage.kind !== 'open') {
     throw new AppError(
       'invalid_transition',
@@ -48,10 +48,18 @@ export function assertMayEnter(stage: Stage, via: 'move' | 'close'): void {
       [{ field: 'stageId', message: `use close with outcome ${stage.kind}`, to: stage.id }],
     );
   }
-  if (stage.requiresApproval) {
-    throw new AppError('invalid_transition', `"${stage.name}" requires management approval before an opportunity may enter it`, [
-      { field: 'stageId', message: 'requires approval', to: stage.id, gate: 'approval' },
-    ]);
+  if (stage.requiresApproval && stage.kind !== 'lost' && approvalStatus !== 'approved') {
+    const state =
+      approvalStatus === 'requested'
+        ? 'the approval request is still waiting for a decision'
+        : approvalStatus === 'rejected'
+          ? 'management rejected the approval request'
+          : 'request approval first (POST …/approval-request)';
+    throw new AppError(
+      'invalid_transition',
+      `"${stage.name}" requires management approval before an opportunity may enter it: ${state}`,
+      [{ field: 'stageId', message: 'requires approval', to: stage.id, gate: 'approval', approvalStatus }],
+    );
   }
 }
 

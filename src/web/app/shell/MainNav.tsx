@@ -6,6 +6,7 @@ import {
   IconFileImport,
   IconForms,
   IconMailbox,
+  IconMailCog,
   IconSunHigh,
   IconTarget,
   IconUserShield,
@@ -17,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import '../../modules/activities/i18n.js';
 import '../../modules/activity-plans/i18n.js';
+import '../../modules/emails/i18n.js';
 import '../../modules/forms/i18n.js';
 import '../../modules/imports/i18n.js';
 import '../../modules/mailboxes/i18n.js';
@@ -43,6 +45,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           <Item to="/admin/teams" label={t('nav.teams')} icon={<IconUsersGroup size={18} />} onNavigate={onNavigate} />
           <Item to="/admin/forms" label={t('forms:nav')} icon={<IconForms size={18} />} onNavigate={onNavigate} />
           <Item to="/admin/mailboxes" label={t('mailboxes:nav')} icon={<IconMailbox size={18} />} onNavigate={onNavigate} />
+          <Item to="/admin/email-templates" label={t('emails:nav')} icon={<IconMailCog size={18} />} onNavigate={onNavigate} />
           <Item to="/admin/activity-plans" label={t('activityPlans:nav')} icon={<IconChecklist size={18} />} onNavigate={onNavigate} />
         </>
       )}

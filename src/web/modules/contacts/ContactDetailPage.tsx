@@ -16,6 +16,7 @@ import { RecordError, RecordLoading } from '../../ui/RecordState.js';
 import { Stream } from '../../ui/Stream.js';
 import { useValueFormatter } from '../../ui/stream/useValueFormatter.js';
 import { RecordActivities } from '../activities/RecordActivities.js';
+import { RecordEmails } from '../emails/RecordEmails.js';
 import { PlanPanel } from '../activity-plans/PlanPanel.js';
 import { RecordAttachments } from '../attachments/RecordAttachments.js';
 import { useContact, useDeleteContact, useRestoreContact } from './api.js';
@@ -156,6 +157,7 @@ export default function ContactDetailPage() {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
             <RecordActivities related={{ type: 'contact', id: c.id, name: c.name }} canEdit={canEdit && !deleted} />
+            <RecordEmails related={{ type: 'contact', id: c.id, name: c.name }} canEdit={canEdit && !deleted} />
             <PlanPanel related={{ type: 'contact', id: c.id }} canEdit={canEdit && !deleted} />
             <RecordAttachments related={{ type: 'contact', id: c.id }} canEdit={canEdit && !deleted} />
             <Stream resource="contacts" id={c.id} canPost={canEdit && !deleted} formatValue={formatValue} />

@@ -19,7 +19,13 @@ export function EmailMessageBody({ text, html }: { text: string | null; html: st
         sandbox=""
         referrerPolicy="no-referrer"
         srcDoc={`<!doctype html><html><head>${CSP}${BASE_STYLE}</head><body>${html}</body></html>`}
-        style={{ width: '100%', minHeight: 220, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6, background: 'white' }}
+        style={{
+          width: '100%',
+          minHeight: 220,
+          border: '1px solid var(--mantine-color-gray-3)',
+          borderRadius: 6,
+          background: 'white',
+        }}
         data-testid="email-html"
       />
     );
@@ -98,9 +104,12 @@ export function EmailEntryBody({ data }: { data: Record<string, unknown> }) {
           {opened ? t('thread.hide') : t('thread.show')}
         </Button>
       </Group>
-      <Collapse in={opened}>
+      <Collapse expanded={opened}>
         {opened && (
-          <EmailMessageBody text={typeof data.text === 'string' ? data.text : null} html={typeof data.html === 'string' ? data.html : null} />
+          <EmailMessageBody
+            text={typeof data.text === 'string' ? data.text : null}
+            html={typeof data.html === 'string' ? data.html : null}
+          />
         )}
       </Collapse>
     </Stack>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RelatedRef } from '../../../domain/activities/activity.schema.js';
-import type { EmailTemplate, RenderedTemplate } from '../../../domain/emails/email-template.js';
 import type { Email, EmailAttachment, RecipientSuggestion, ThreadMessage } from '../../../domain/emails/email.schema.js';
+import type { EmailTemplate, RenderedTemplate } from '../../../domain/emails/email-template.js';
 import { ApiError, type ApiErrorDetail, api, apiRequest, type Page } from '../../app/api/client.js';
 
 export const emailKeys = {
@@ -36,7 +36,8 @@ export function useThread(related: RelatedRef) {
 export function useRecipients(related: RelatedRef, enabled: boolean) {
   return useQuery({
     queryKey: emailKeys.recipients(related),
-    queryFn: () => api.get<{ data: RecipientSuggestion[] }>('/emails/recipients', { relatedType: related.type, relatedId: related.id }),
+    queryFn: () =>
+      api.get<{ data: RecipientSuggestion[] }>('/emails/recipients', { relatedType: related.type, relatedId: related.id }),
     enabled,
   });
 }
@@ -47,7 +48,8 @@ export function useEmail(id: string | null) {
     queryKey: emailKeys.email(id ?? ''),
     queryFn: () => api.get<Email>(`/emails/${id}`),
     enabled: id !== null,
-    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'queued' || q.state.data.status === 'sending') ? 2000 : false),
+    refetchInterval: (q) =>
+      q.state.data && (q.state.data.status === 'queued' || q.state.data.status === 'sending') ? 2000 : false,
   });
 }
 
@@ -81,7 +83,11 @@ export function useRetryEmail() {
 }
 
 export function useSignature(enabled = true) {
-  return useQuery({ queryKey: emailKeys.signature, queryFn: () => api.get<{ signature: string | null }>('/emails/signature'), enabled });
+  return useQuery({
+    queryKey: emailKeys.signature,
+    queryFn: () => api.get<{ signature: string | null }>('/emails/signature'),
+    enabled,
+  });
 }
 
 export function useSaveSignature() {
@@ -112,7 +118,12 @@ export async function uploadAttachment(file: File): Promise<EmailAttachment> {
   const payload = await response.json().catch(() => null);
   if (!response.ok) {
     const error = (payload as { error?: { code?: string; message?: string; details?: ApiErrorDetail[] } } | null)?.error;
-    throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? response.statusText, error?.details ?? []);
+    throw new ApiError(
+      response.status,
+      error?.code ?? `http_${response.status}`,
+      error?.message ?? response.statusText,
+      error?.details ?? [],
+    );
   }
   return payload as EmailAttachment;
 }

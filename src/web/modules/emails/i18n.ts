@@ -217,7 +217,8 @@ const de: typeof en = {
   },
   templates: {
     title: 'E-Mail-Vorlagen',
-    subtitle: 'Wiederverwendbare E-Mails mit Variablen für das ganze Team. Die Werte kommen aus dem Datensatz, aus dem Sie schreiben.',
+    subtitle:
+      'Wiederverwendbare E-Mails mit Variablen für das ganze Team. Die Werte kommen aus dem Datensatz, aus dem Sie schreiben.',
     new: 'Neue Vorlage',
     edit: 'Vorlage bearbeiten',
     empty: 'Noch keine E-Mail-Vorlagen',

@@ -16,6 +16,7 @@ import { RecordError, RecordLoading } from '../../ui/RecordState.js';
 import { Stream } from '../../ui/Stream.js';
 import { useAccount } from '../accounts/api.js';
 import { RecordActivities } from '../activities/RecordActivities.js';
+import { RecordEmails } from '../emails/RecordEmails.js';
 import { PlanPanel } from '../activity-plans/PlanPanel.js';
 import { RecordAttachments } from '../attachments/RecordAttachments.js';
 import { useContact } from '../contacts/api.js';
@@ -159,6 +160,7 @@ export default function LeadDetailPage() {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
             <RecordActivities related={{ type: 'lead', id: l.id, name: l.name }} canEdit={canEdit && !deleted} />
+            <RecordEmails related={{ type: 'lead', id: l.id, name: l.name }} canEdit={canEdit && !deleted} />
             <PlanPanel related={{ type: 'lead', id: l.id }} canEdit={canEdit && !deleted} />
             <RecordAttachments related={{ type: 'lead', id: l.id }} canEdit={canEdit && !deleted} />
             <Stream resource="leads" id={l.id} canPost={canEdit && !deleted} formatValue={formatValue} />

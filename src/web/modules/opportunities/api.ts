@@ -164,3 +164,16 @@ export function useRefreshOpportunity() {
     void queryClient.invalidateQueries({ queryKey: ['stream', 'opportunities', saved.id] });
   };
 }
+
+type ContactOption = { id: string; firstName: string | null; lastName: string };
+
+/** Contacts of an account, for the primary-contact and contact-role pickers. */
+export function useAccountContactOptions(accountId: string) {
+  return useQuery({
+    queryKey: ['contacts', 'of-account', accountId],
+    queryFn: () => api.get<Page<ContactOption>>('/contacts', { accountId, limit: 200 }),
+    select: (r) => r.data.map((c) => ({ value: c.id, label: [c.firstName, c.lastName].filter(Boolean).join(' ') })),
+    enabled: Boolean(accountId),
+    staleTime: 30_000,
+  });
+}

@@ -20,6 +20,7 @@ import { Link } from 'react-router';
 import { splitMentions } from '../../../domain/notifications/mentions.js';
 import type { FieldChange, StreamEntry } from '../../../domain/stream/stream.schema.js';
 import { useFormat } from '../../app/i18n/format.js';
+import { EmailEntryBody } from '../../modules/emails/EmailBody.js';
 
 export type ValueFormatter = (field: string, value: unknown) => string;
 
@@ -153,6 +154,7 @@ function Summary({ entry, formatValue }: { entry: StreamEntry; formatValue: Valu
 
 function Body({ entry, formatValue }: { entry: StreamEntry; formatValue: ValueFormatter }) {
   const { t } = useTranslation();
+  if (entry.type === 'email_sent' || entry.type === 'email_received') return <EmailEntryBody data={entry.data} />;
   if (entry.type === 'activity' && typeof entry.data.outcome === 'string' && entry.data.outcome) {
     return (
       <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }} data-testid="stream-activity-outcome">
