@@ -16,6 +16,7 @@ describe('merging contacts', () => {
     const target = (await api.post('/api/v1/contacts', { firstName: 'Jan', lastName: 'Novák', emails: ['jan@kovo.cz'], accountId: account.id })).body;
     const source = (await api.post('/api/v1/contacts', { firstName: 'Jan', lastName: 'Novak', title: 'Jednatel', emails: ['novak@gmail.com'], phones: ['603 111 222'] })).body;
     await api.post(`/api/v1/contacts/${source.id}/stream`, { type: 'note', body: 'Met at the trade show' });
+    const call = (await api.post('/api/v1/activities', { type: 'call', subject: 'Follow-up call', status: 'held', relatedTo: { type: 'contact', id: source.id } })).body;
 
     const res = await api.post(`/api/v1/contacts/${target.id}/merge`, { sourceId: source.id }, ifMatch(target));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -24,6 +25,9 @@ describe('merging contacts', () => {
     expect(stream[0]).toMatchObject({ type: 'merge', data: { source: { id: source.id, name: 'Jan Novak' } } });
     expect(stream.some((e: { data: { body?: string } }) => e.data.body === 'Met at the trade show')).toBe(true);
     expect((await api.get(`/api/v1/contacts/${source.id}`)).status).toBe(404);
+    // activities (and attachments, emails, applied plans) move with the history
+    expect((await api.get(`/api/v1/activities/${call.id}`)).body.relatedTo).toMatchObject({ type: 'contact', id: target.id });
+    expect(stream[0].data.movedLinks.activities).toBe(1);
     expect((await api.get('/api/v1/contacts?deleted=true&q=novak')).body.data.map((c: { id: string }) => c.id)).toContain(source.id);
   });
 

@@ -23,6 +23,10 @@ const MailboxesPage = lazy(() => import('../modules/mailboxes/MailboxesPage.js')
 const EmailTemplatesPage = lazy(() => import('../modules/emails/EmailTemplatesPage.js'));
 const ImportsPage = lazy(() => import('../modules/imports/ImportsPage.js'));
 const ImportWizardPage = lazy(() => import('../modules/imports/ImportWizardPage.js'));
+const OpportunitiesPage = lazy(() => import('../modules/opportunities/OpportunitiesPage.js'));
+const OpportunityDetailPage = lazy(() => import('../modules/opportunities/OpportunityDetailPage.js'));
+const PipelinesPage = lazy(() => import('../modules/pipelines/PipelinesPage.js'));
+const ExchangeRatesPage = lazy(() => import('../modules/exchange-rates/ExchangeRatesPage.js'));
 const ActivityPlansPage = lazy(() => import('../modules/activity-plans/ActivityPlansPage.js'));
 const NotificationPreferencesPage = lazy(() => import('../modules/notifications/NotificationPreferencesPage.js'));
 
@@ -50,6 +54,8 @@ export const router = createBrowserRouter([
       { path: 'leads/import', element: <ImportsPage /> },
       { path: 'leads/import/:id', element: <ImportWizardPage /> },
       { path: 'leads/:id', element: <LeadDetailPage /> },
+      { path: 'opportunities', element: <OpportunitiesPage /> },
+      { path: 'opportunities/:id', element: <OpportunityDetailPage /> },
       { path: 'accounts', element: <AccountsPage /> },
       { path: 'accounts/:id', element: <AccountDetailPage /> },
       { path: 'contacts', element: <ContactsPage /> },
@@ -59,6 +65,8 @@ export const router = createBrowserRouter([
       { path: 'admin/forms', element: <FormsPage /> },
       { path: 'admin/forms/:id', element: <FormBuilderPage /> },
       { path: 'admin/mailboxes', element: <MailboxesPage /> },
+      { path: 'admin/pipelines', element: <PipelinesPage /> },
+      { path: 'admin/exchange-rates', element: <ExchangeRatesPage /> },
       { path: 'admin/email-templates', element: <EmailTemplatesPage /> },
       { path: 'admin/activity-plans', element: <ActivityPlansPage /> },
       { path: 'settings/notifications', element: <NotificationPreferencesPage /> },

@@ -5,6 +5,7 @@ import { assertWritable } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
 import { type Db, inTransaction, type Tx } from '../../platform/db.js';
 import { invalidField, stale } from '../../platform/errors.js';
+import { moveRelatedLinks } from '../merge/move-links.js';
 import { diffFields } from '../stream/diff.js';
 import { appendStream, moveStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { ACCOUNT_DIFF_FIELDS, accountDiffShape } from './accounts.mapper.js';
@@ -44,6 +45,7 @@ export async function mergeAccounts(db: Db, actor: Actor, targetId: string, inpu
     const movedContacts = await moveChildren(tx, actor, 'contacts', source.id, targetId);
     const movedAccounts = await moveChildren(tx, actor, 'accounts', source.id, targetId);
     await tx.updateTable('leads').set({ convertedAccountId: targetId }).where('convertedAccountId', '=', source.id).execute();
+    const movedLinks = await moveRelatedLinks(tx, 'account', source.id, targetId);
     await moveStream(tx, 'account', source.id, targetId);
     await tx.updateTable('accounts').set({ deletedAt: now(), mergedIntoId: targetId, updatedAt: now() }).where('id', '=', source.id).execute();
     await appendStream(tx, {
@@ -51,7 +53,7 @@ export async function mergeAccounts(db: Db, actor: Actor, targetId: string, inpu
       entityId: targetId,
       type: 'merge',
       actorId: actor.id,
-      data: { source: { id: source.id, name: source.name }, changes, moved: { contacts: movedContacts, subAccounts: movedAccounts } },
+      data: { source: { id: source.id, name: source.name }, changes, moved: { contacts: movedContacts, subAccounts: movedAccounts, ...movedLinks } },
     });
     return getVisibleAccount(tx, actor, targetId);
   });

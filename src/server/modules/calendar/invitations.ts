@@ -84,7 +84,7 @@ async function sendOne(
   method: 'REQUEST' | 'CANCEL',
   recipients: Recipient[],
   updated: boolean,
-): Promise<string> {
+): Promise<{ subject: string; text: string }> {
   const cal = newCalendar({ method });
   addActivityEvent(cal, a, { stamp: now(), publicUrl: config.publicUrl, cancelled: method === 'CANCEL', attendees: recipients });
   const ics = cal.toString();
@@ -113,7 +113,7 @@ async function sendOne(
     attachments: [{ filename: 'invite.ics', content: ics, contentType: `application/ics; method=${method}` }],
     headers: { 'X-Stride-Activity': a.id },
   });
-  return subject;
+  return { subject, text };
 }
 
 export async function deliverInvitation(db: Db, config: Config, payload: Payload): Promise<void> {
@@ -134,8 +134,8 @@ export async function deliverInvitation(db: Db, config: Config, payload: Payload
   if (removed.length > 0) sends.push({ method: 'CANCEL', to: removed });
   if (sends.length === 0) return;
 
-  const sent: Array<{ method: string; to: Recipient[]; subject: string }> = [];
-  for (const s of sends) sent.push({ ...s, subject: await sendOne(config, a, s.method, s.to, prev?.method === 'REQUEST') });
+  const sent: Array<{ method: string; to: Recipient[]; subject: string; text: string }> = [];
+  for (const s of sends) sent.push({ ...s, ...(await sendOne(config, a, s.method, s.to, prev?.method === 'REQUEST')) });
 
   const at = now();
   const streamTarget: { entityType: StreamEntityType; entityId: string } =
@@ -160,6 +160,9 @@ export async function deliverInvitation(db: Db, config: Config, payload: Payload
           kind: 'invitation',
           to: s.to.map((r) => r.email),
           subject: s.subject,
+          from: { name: a.ownerName, address: a.ownerEmail },
+          body: s.text,
+          format: 'text',
           uid: icsUid(a.id),
           sequence: a.version,
           method: s.method,

@@ -5,6 +5,7 @@ import { assertWritable } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
 import { type Db, inTransaction } from '../../platform/db.js';
 import { invalidField, stale } from '../../platform/errors.js';
+import { moveRelatedLinks } from '../merge/move-links.js';
 import { diffFields } from '../stream/diff.js';
 import { appendStream, moveStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { CONTACT_DIFF_FIELDS, contactDiffShape } from './contacts.mapper.js';
@@ -48,12 +49,13 @@ export async function mergeContacts(db: Db, actor: Actor, targetId: string, inpu
       updatedAt: now(),
     });
     if (!ok) throw stale();
+    const movedLinks = await moveRelatedLinks(tx, 'contact', source.id, targetId);
     await moveStream(tx, 'contact', source.id, targetId);
     await tx.updateTable('leads').set({ convertedContactId: targetId }).where('convertedContactId', '=', source.id).execute();
     await tx.updateTable('contacts').set({ deletedAt: now(), mergedIntoId: targetId, updatedAt: now() }).where('id', '=', source.id).execute();
 
     const entries: NewStreamEntry[] = [
-      { entityType: 'contact', entityId: targetId, type: 'merge', actorId: actor.id, data: { source: { id: source.id, name: source.name }, changes } },
+      { entityType: 'contact', entityId: targetId, type: 'merge', actorId: actor.id, data: { source: { id: source.id, name: source.name }, changes, movedLinks } },
     ];
     if (source.accountId && source.accountId !== merged.accountId) {
       entries.push({ entityType: 'account', entityId: source.accountId, type: 'unrelate', actorId: actor.id, data: { relation: 'contacts', record: { type: 'contact', id: source.id, name: source.name }, mergedInto: targetId } });

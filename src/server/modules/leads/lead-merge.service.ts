@@ -6,6 +6,7 @@ import { assertWritable } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
 import { type Db, inTransaction } from '../../platform/db.js';
 import { AppError, invalidField, stale } from '../../platform/errors.js';
+import { moveRelatedLinks } from '../merge/move-links.js';
 import { diffFields } from '../stream/diff.js';
 import { appendStream, moveStream } from '../stream/stream.repo.js';
 import { leadSearchText, updateLeadRow } from './leads.repo.js';
@@ -45,6 +46,7 @@ export async function mergeLeads(db: Db, actor: Actor, targetId: string, input: 
       updatedAt: now(),
     });
     if (!ok) throw stale();
+    const movedLinks = await moveRelatedLinks(tx, 'lead', source.id, targetId);
     await moveStream(tx, 'lead', source.id, targetId);
     await tx.updateTable('leads').set({ deletedAt: now(), mergedIntoId: targetId, updatedAt: now() }).where('id', '=', source.id).execute();
     await appendStream(tx, {
@@ -52,7 +54,7 @@ export async function mergeLeads(db: Db, actor: Actor, targetId: string, input: 
       entityId: targetId,
       type: 'merge',
       actorId: actor.id,
-      data: { source: { id: source.id, name: source.name }, changes },
+      data: { source: { id: source.id, name: source.name }, changes, movedLinks },
     });
     return getVisibleLead(tx, actor, targetId);
   });

@@ -1,7 +1,7 @@
 import type { CloseInput, Opportunity } from '../../../domain/opportunities/opportunity.schema.js';
 import type { Actor } from '../../access/actor.js';
 import { now } from '../../platform/clock.js';
-import { type Db, inTransaction } from '../../platform/db.js';
+import { type Db, inTransaction, type Tx } from '../../platform/db.js';
 import { AppError, stale } from '../../platform/errors.js';
 import { appendStream } from '../stream/stream.repo.js';
 import { daysSince } from './opportunities.mapper.js';
@@ -20,7 +20,18 @@ export async function closeOpportunity(
   input: CloseInput,
   ifMatch: number | undefined,
 ): Promise<Opportunity> {
-  return inTransaction(db, async (tx) => {
+  return inTransaction(db, (tx) => closeOpportunityInTx(tx, actor, id, input, ifMatch));
+}
+
+/** The close inside the caller's transaction (a stalled deal closed as lost records its decision with it). */
+export async function closeOpportunityInTx(
+  tx: Tx,
+  actor: Actor,
+  id: string,
+  input: CloseInput,
+  ifMatch: number | undefined,
+): Promise<Opportunity> {
+  {
     const current = await opportunityForChange(tx, actor, id, ifMatch);
     if (current.status !== 'open') {
       throw new AppError('invalid_transition', `The opportunity is already ${current.status}`, [
@@ -53,7 +64,7 @@ export async function closeOpportunity(
     if (!ok) throw stale();
     await appendStream(tx, entry);
     return getVisibleOpportunity(tx, actor, id);
-  });
+  }
 }
 
 /** A lost deal goes back to the last open stage it was in (the first open stage if that one was retired). */

@@ -24,7 +24,7 @@ export async function saveStallRules(conn: Conn, rules: StallRules, userId: stri
 }
 
 /** A rule's value for the row's pipeline: the pipeline's override or the default (CASE over the few overrides). */
-function ruleSql(rules: StallRules, field: keyof StallRule): RawBuilder<number | null> {
+export function ruleSql(rules: StallRules, field: keyof StallRule): RawBuilder<number | null> {
   const value = (r: StallRule) => (r[field] === null ? sql`NULL::int` : sql`${r[field]}::int`);
   const overrides = Object.entries(rules.pipelines);
   if (overrides.length === 0) return sql<number | null>`${value(rules.default)}`;

@@ -1,6 +1,9 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import {
   IconBuilding,
+  IconCoins,
+  IconLayoutKanban,
+  IconTimeline,
   IconCalendarMonth,
   IconChecklist,
   IconFileImport,
@@ -23,6 +26,7 @@ import '../../modules/forms/i18n.js';
 import '../../modules/imports/i18n.js';
 import '../../modules/mailboxes/i18n.js';
 import '../../modules/leads/i18n/index.js';
+import '../../modules/opportunities/i18n.js';
 import { useCurrentUser } from '../auth/session.js';
 
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
@@ -34,6 +38,12 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <Item to="/calendar" label={t('nav.calendar')} icon={<IconCalendarMonth size={18} />} onNavigate={onNavigate} />
       <Item to="/leads" label={t('nav.leads')} icon={<IconTarget size={18} />} onNavigate={onNavigate} />
       <Item to="/leads/import" label={t('imports:nav')} icon={<IconFileImport size={18} />} onNavigate={onNavigate} />
+      <Item
+        to="/opportunities"
+        label={t('opportunities:nav')}
+        icon={<IconLayoutKanban size={18} />}
+        onNavigate={onNavigate}
+      />
       <Item to="/accounts" label={t('nav.accounts')} icon={<IconBuilding size={18} />} onNavigate={onNavigate} />
       <Item to="/contacts" label={t('nav.contacts')} icon={<IconUsers size={18} />} onNavigate={onNavigate} />
       {user.role === 'admin' && (
@@ -45,6 +55,18 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           <Item to="/admin/teams" label={t('nav.teams')} icon={<IconUsersGroup size={18} />} onNavigate={onNavigate} />
           <Item to="/admin/forms" label={t('forms:nav')} icon={<IconForms size={18} />} onNavigate={onNavigate} />
           <Item to="/admin/mailboxes" label={t('mailboxes:nav')} icon={<IconMailbox size={18} />} onNavigate={onNavigate} />
+          <Item
+            to="/admin/pipelines"
+            label={t('opportunities:navPipelines')}
+            icon={<IconTimeline size={18} />}
+            onNavigate={onNavigate}
+          />
+          <Item
+            to="/admin/exchange-rates"
+            label={t('opportunities:navRates')}
+            icon={<IconCoins size={18} />}
+            onNavigate={onNavigate}
+          />
           <Item to="/admin/email-templates" label={t('emails:nav')} icon={<IconMailCog size={18} />} onNavigate={onNavigate} />
           <Item to="/admin/activity-plans" label={t('activityPlans:nav')} icon={<IconChecklist size={18} />} onNavigate={onNavigate} />
         </>
