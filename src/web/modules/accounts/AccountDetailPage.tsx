@@ -12,6 +12,7 @@ import { RecordError, RecordLoading } from '../../ui/RecordState.js';
 import { Stream } from '../../ui/Stream.js';
 import { useValueFormatter } from '../../ui/stream/useValueFormatter.js';
 import { RecordActivities } from '../activities/RecordActivities.js';
+import { RelatedOpportunities } from '../opportunities/RelatedOpportunities.js';
 import { RecordEmails } from '../emails/RecordEmails.js';
 import { PlanPanel } from '../activity-plans/PlanPanel.js';
 import { RecordAttachments } from '../attachments/RecordAttachments.js';
@@ -130,6 +131,7 @@ export default function AccountDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
+            <RelatedOpportunities account={a} canCreate={canEdit && !deleted} />
             <RecordActivities related={{ type: 'account', id: a.id, name: a.name }} canEdit={canEdit && !deleted} />
             <RecordEmails related={{ type: 'account', id: a.id, name: a.name }} canEdit={canEdit && !deleted} />
             <PlanPanel related={{ type: 'account', id: a.id }} canEdit={canEdit && !deleted} />

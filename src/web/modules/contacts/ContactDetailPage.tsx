@@ -16,6 +16,7 @@ import { RecordError, RecordLoading } from '../../ui/RecordState.js';
 import { Stream } from '../../ui/Stream.js';
 import { useValueFormatter } from '../../ui/stream/useValueFormatter.js';
 import { RecordActivities } from '../activities/RecordActivities.js';
+import { RelatedOpportunities } from '../opportunities/RelatedOpportunities.js';
 import { RecordEmails } from '../emails/RecordEmails.js';
 import { PlanPanel } from '../activity-plans/PlanPanel.js';
 import { RecordAttachments } from '../attachments/RecordAttachments.js';
@@ -156,6 +157,8 @@ export default function ContactDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
+            {/* The list API filters by account, not by contact: show the deals of the contact's account. */}
+            {c.account && <RelatedOpportunities account={c.account} canCreate={canEdit && !deleted} title={t('opportunities:related.ofAccount', { account: c.account.name })} />}
             <RecordActivities related={{ type: 'contact', id: c.id, name: c.name }} canEdit={canEdit && !deleted} />
             <RecordEmails related={{ type: 'contact', id: c.id, name: c.name }} canEdit={canEdit && !deleted} />
             <PlanPanel related={{ type: 'contact', id: c.id }} canEdit={canEdit && !deleted} />
