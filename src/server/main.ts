@@ -4,6 +4,7 @@ import { registerCalendarJobs } from './modules/calendar/calendar.jobs.js';
 import { startEmailSender } from './modules/emails/email-sender.js';
 import { startMailboxPoller } from './modules/mailboxes/mailbox-poller.js';
 import { startNotificationWorker } from './modules/notifications/notification-worker.js';
+import { startStalledDealWatch } from './modules/opportunities/stalled.service.js';
 import type { Config } from './platform/config.js';
 import { createJobRunner } from './platform/jobs.js';
 import { openConfiguredDatabase } from './platform/open.js';
@@ -20,6 +21,7 @@ export async function serve(config: Config) {
 
   let mailboxPoller: ReturnType<typeof startMailboxPoller> | undefined;
   let notificationWorker: ReturnType<typeof startNotificationWorker> | undefined;
+  let stalledWatch: ReturnType<typeof startStalledDealWatch> | undefined;
   // The durable job queue (reminders, invitations): see docs/decisions/015-job-queue.md.
   const jobRunner = createJobRunner({ db: database.db, log: app.log });
   registerCalendarJobs(jobRunner, { db: database.db, config });
@@ -32,6 +34,7 @@ export async function serve(config: Config) {
     try {
       await mailboxPoller?.stop();
       await notificationWorker?.stop();
+      await stalledWatch?.stop();
       await jobRunner.stop();
       await emailSender?.stop();
       await app.close();
@@ -49,6 +52,8 @@ export async function serve(config: Config) {
   // SLA breach announcements and notification emails (claimed with SKIP LOCKED: safe on several nodes).
   notificationWorker = startNotificationWorker({ database, config, log: app.log });
   jobRunner.start();
+  // Stalled deals: owner notified once per stall, team lead after the escalation period (SKIP LOCKED: several nodes).
+  stalledWatch = startStalledDealWatch({ db: database.db, log: app.log });
   // The email outbox: claims due emails exclusively (several nodes never send one twice), retries with backoff.
   emailSender = startEmailSender({ db: database.db, smtpUrl: config.smtpUrl, dataDir: config.dataDir, log: app.log });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;

@@ -156,6 +156,8 @@ export async function handOverAccount(db: Db, actor: Actor, accountId: string, i
       dueAt: at.toISOString(),
       relatedTo: { type: 'account', id: accountId },
       ownerId: to.id,
+      location: null,
+      outcome: null,
     });
     const followUp = await createActivityInTx(tx, actor, {
       type: 'task',
@@ -164,6 +166,8 @@ export async function handOverAccount(db: Db, actor: Actor, accountId: string, i
       dueAt: new Date(at.getTime() + 30 * DAY_MS).toISOString(),
       relatedTo: { type: 'account', id: accountId },
       ownerId: to.id,
+      location: null,
+      outcome: null,
     });
     await notifyAssignment(tx, actor, { type: 'account', id: accountId, name: account.name }, to.id);
 

@@ -56,6 +56,8 @@ export async function resolveStall(
         dueAt: input.dueAt ?? new Date(at.getTime() + 3 * DAY_MS).toISOString(),
         relatedTo: { type: 'opportunity', id },
         ownerId: current.ownerId,
+        location: null,
+        outcome: null,
       });
       const fresh = await getVisibleOpportunity(tx, actor, id);
       const ok = await updateOpportunityRow(tx, id, fresh.version, {

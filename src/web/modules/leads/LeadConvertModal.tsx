@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Chip, Divider, Group, Modal, Radio, Stack, Text } from '@mantine/core';
-import { IconBuilding, IconInfoCircle, IconTransform, IconUser } from '@tabler/icons-react';
+import { IconBuilding, IconTransform, IconUser } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +8,14 @@ import type { Lead } from '../../../domain/leads/lead.schema.js';
 import { isApiError } from '../../app/api/client.js';
 import { errorMessage, notifySuccess } from '../../app/notify.js';
 import { AccountPicker } from '../accounts/AccountPicker.js';
+import { type ConvertOpportunityDraft, ConvertOpportunitySection } from '../opportunities/ConvertOpportunitySection.js';
 import { type ConvertTarget, convertLead, leadKeys, useLeadDuplicates } from './api.js';
 
 type Choice = 'create' | 'existing';
 
 /**
  * Lead → account + contact. Defaults create both from the lead; an existing account or contact (typically one the
- * duplicate check found) can be used instead. Opportunities come with the pipeline capability.
+ * duplicate check found) can be used instead; optionally an opportunity is created with them.
  */
 export function LeadConvertModal({ lead, onClose }: { lead: Lead; onClose: () => void }) {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function LeadConvertModal({ lead, onClose }: { lead: Lead; onClose: () =>
   const [contactId, setContactId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [opportunity, setOpportunity] = useState<ConvertOpportunityDraft | null>(null);
 
   const ready = (accountChoice === 'create' || accountId) && (contactChoice === 'create' || contactId);
 
@@ -40,14 +42,21 @@ export function LeadConvertModal({ lead, onClose }: { lead: Lead; onClose: () =>
     const account: ConvertTarget = accountChoice === 'create' ? { create: true } : { id: accountId };
     const contact: ConvertTarget = contactChoice === 'create' ? { create: true } : { id: contactId };
     try {
-      const result = await convertLead(lead, account, contact);
+      const result = await convertLead(lead, account, contact, opportunity ?? undefined);
       queryClient.setQueryData(leadKeys.detail(lead.id), result.lead);
       void queryClient.invalidateQueries({ queryKey: leadKeys.all });
       void queryClient.invalidateQueries({ queryKey: ['accounts'] });
       void queryClient.invalidateQueries({ queryKey: ['contacts'] });
       notifySuccess(t('leads.convert.done', { name: lead.name }));
       onClose();
-      navigate(result.contactId ? `/contacts/${result.contactId}` : `/accounts/${result.accountId}`);
+      if (result.opportunityId) void queryClient.invalidateQueries({ queryKey: ['opportunities'] });
+      navigate(
+        result.opportunityId
+          ? `/opportunities/${result.opportunityId}`
+          : result.contactId
+            ? `/contacts/${result.contactId}`
+            : `/accounts/${result.accountId}`,
+      );
     } catch (e) {
       if (isApiError(e, 'precondition_failed')) {
         setError(t('leads.staleLead'));
@@ -152,9 +161,8 @@ export function LeadConvertModal({ lead, onClose }: { lead: Lead; onClose: () =>
             </Stack>
           </Radio.Group>
         )}
-        <Alert color="blue" variant="light" icon={<IconInfoCircle size={16} />}>
-          {t('leads.convert.noOpportunity')}
-        </Alert>
+        <Divider />
+        <ConvertOpportunitySection defaultName={lead.company || lead.name} onChange={setOpportunity} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
