@@ -162,7 +162,8 @@ describe('leads web UI', () => {
     // Convert: new account and new contact from the lead (the defaults).
     await page.getByRole('button', { name: 'Convert' }).click();
     const convert = page.getByRole('dialog', { name: 'Convert Jana Dvořáková' });
-    expect(await visibleText(convert)).toContain('Opportunities come with the pipelines');
+    // No opportunity unless asked for (e2e/opportunities.test.ts converts with one).
+    expect(await convert.getByRole('checkbox', { name: 'Also create an opportunity' }).isChecked()).toBe(false);
     expect(await convert.getByRole('radio', { name: 'Create a new account “Pivovar Šťastný s.r.o.”' }).isChecked()).toBe(true);
     expect(await convert.getByRole('radio', { name: 'Create a new contact “Jana Dvořáková”' }).isChecked()).toBe(true);
     await convert.getByRole('button', { name: 'Convert' }).click();

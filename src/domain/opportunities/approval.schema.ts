@@ -61,8 +61,18 @@ export const APPROVER_ROLES = ['sales_director', 'admin'] as const;
 export const approvalState = z.object({
   opportunityId: z.string(),
   version: z.number().int(),
-  assessment: assessmentInput
-    .extend({ expectedValue: z.string(), highestRisk: z.number().int() })
+  assessment: z
+    .object({
+      strategicFit: z.number().int(),
+      strategicFitNote: z.string().nullable().optional(),
+      expectedValue: z.string(),
+      currency: z.string(),
+      risks: z.array(z.object({ description: z.string(), likelihood: z.number().int(), impact: z.number().int() })),
+      recommendation,
+      recommendationNote: z.string().nullable().optional(),
+      /** the largest likelihood × impact (1–25) */
+      highestRisk: z.number().int(),
+    })
     .nullable(),
   status: approvalStatus,
   requestedAt: z.string().nullable(),

@@ -26,6 +26,8 @@ const ImportWizardPage = lazy(() => import('../modules/imports/ImportWizardPage.
 const OpportunitiesPage = lazy(() => import('../modules/opportunities/OpportunitiesPage.js'));
 const OpportunityDetailPage = lazy(() => import('../modules/opportunities/OpportunityDetailPage.js'));
 const PipelinesPage = lazy(() => import('../modules/pipelines/PipelinesPage.js'));
+const WinLossPage = lazy(() => import('../modules/opportunity-insights/WinLossPage.js'));
+const StalledDealsPage = lazy(() => import('../modules/opportunity-insights/StalledDealsPage.js'));
 const ExchangeRatesPage = lazy(() => import('../modules/exchange-rates/ExchangeRatesPage.js'));
 const ActivityPlansPage = lazy(() => import('../modules/activity-plans/ActivityPlansPage.js'));
 const NotificationPreferencesPage = lazy(() => import('../modules/notifications/NotificationPreferencesPage.js'));
@@ -55,6 +57,8 @@ export const router = createBrowserRouter([
       { path: 'leads/import/:id', element: <ImportWizardPage /> },
       { path: 'leads/:id', element: <LeadDetailPage /> },
       { path: 'opportunities', element: <OpportunitiesPage /> },
+      { path: 'opportunities/stalled', element: <StalledDealsPage /> },
+      { path: 'opportunities/win-loss', element: <WinLossPage /> },
       { path: 'opportunities/:id', element: <OpportunityDetailPage /> },
       { path: 'accounts', element: <AccountsPage /> },
       { path: 'accounts/:id', element: <AccountDetailPage /> },

@@ -1,17 +1,19 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import {
+  IconAlertTriangle,
   IconBuilding,
-  IconCoins,
-  IconLayoutKanban,
-  IconTimeline,
+  IconChartBar,
   IconCalendarMonth,
   IconChecklist,
+  IconCoins,
   IconFileImport,
   IconForms,
+  IconLayoutKanban,
   IconMailbox,
   IconMailCog,
   IconSunHigh,
   IconTarget,
+  IconTimeline,
   IconUserShield,
   IconUsers,
   IconUsersGroup,
@@ -27,6 +29,7 @@ import '../../modules/imports/i18n.js';
 import '../../modules/mailboxes/i18n.js';
 import '../../modules/leads/i18n/index.js';
 import '../../modules/opportunities/i18n.js';
+import '../../modules/opportunity-insights/i18n.js';
 import { useCurrentUser } from '../auth/session.js';
 
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
@@ -38,12 +41,9 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <Item to="/calendar" label={t('nav.calendar')} icon={<IconCalendarMonth size={18} />} onNavigate={onNavigate} />
       <Item to="/leads" label={t('nav.leads')} icon={<IconTarget size={18} />} onNavigate={onNavigate} />
       <Item to="/leads/import" label={t('imports:nav')} icon={<IconFileImport size={18} />} onNavigate={onNavigate} />
-      <Item
-        to="/opportunities"
-        label={t('opportunities:nav')}
-        icon={<IconLayoutKanban size={18} />}
-        onNavigate={onNavigate}
-      />
+      <Item to="/opportunities" label={t('opportunities:nav')} icon={<IconLayoutKanban size={18} />} onNavigate={onNavigate} />
+      <Item to="/opportunities/stalled" label={t('opportunityInsights:navStalled')} icon={<IconAlertTriangle size={18} />} onNavigate={onNavigate} />
+      <Item to="/opportunities/win-loss" label={t('opportunityInsights:navWinLoss')} icon={<IconChartBar size={18} />} onNavigate={onNavigate} />
       <Item to="/accounts" label={t('nav.accounts')} icon={<IconBuilding size={18} />} onNavigate={onNavigate} />
       <Item to="/contacts" label={t('nav.contacts')} icon={<IconUsers size={18} />} onNavigate={onNavigate} />
       {user.role === 'admin' && (
@@ -68,7 +68,12 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
             onNavigate={onNavigate}
           />
           <Item to="/admin/email-templates" label={t('emails:nav')} icon={<IconMailCog size={18} />} onNavigate={onNavigate} />
-          <Item to="/admin/activity-plans" label={t('activityPlans:nav')} icon={<IconChecklist size={18} />} onNavigate={onNavigate} />
+          <Item
+            to="/admin/activity-plans"
+            label={t('activityPlans:nav')}
+            icon={<IconChecklist size={18} />}
+            onNavigate={onNavigate}
+          />
         </>
       )}
     </Stack>

@@ -6,6 +6,8 @@ import { isApiError } from '../../app/api/client.js';
 import { useCurrentUser } from '../../app/auth/session.js';
 import { notifyError, notifySuccess } from '../../app/notify.js';
 import { detailsToErrors, issuesToErrors } from '../../ui/forms.js';
+import { LiveDuplicates } from '../../ui/merge/DuplicateCandidates.js';
+import { useLiveAccountDuplicates } from './AccountDuplicates.js';
 import { AccountFormFields } from './AccountFormFields.js';
 import { type AccountFormValues, accountCreatePayload, accountFieldAliases, emptyAccountValues } from './accountForm.js';
 import { useCreateAccount } from './api.js';
@@ -26,6 +28,8 @@ export function AccountCreateModal({ opened, onClose, onCreated, defaults, paren
     mode: 'controlled',
     initialValues: emptyAccountValues({ ownerId: me.id, ...defaults }),
   });
+
+  const duplicates = useLiveAccountDuplicates(form.getValues());
 
   const submit = form.onSubmit(async (values) => {
     const payload = accountCreatePayload(values);
@@ -48,6 +52,7 @@ export function AccountCreateModal({ opened, onClose, onCreated, defaults, paren
       <form onSubmit={submit} noValidate>
         <Stack>
           <AccountFormFields form={form} parentName={parentName} />
+          <LiveDuplicates candidates={duplicates.candidates} fetching={duplicates.isFetching} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

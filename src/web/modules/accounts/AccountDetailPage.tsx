@@ -12,12 +12,14 @@ import { RecordError, RecordLoading } from '../../ui/RecordState.js';
 import { Stream } from '../../ui/Stream.js';
 import { useValueFormatter } from '../../ui/stream/useValueFormatter.js';
 import { RecordActivities } from '../activities/RecordActivities.js';
-import { RelatedOpportunities } from '../opportunities/RelatedOpportunities.js';
-import { RecordEmails } from '../emails/RecordEmails.js';
 import { PlanPanel } from '../activity-plans/PlanPanel.js';
 import { RecordAttachments } from '../attachments/RecordAttachments.js';
+import { RecordEmails } from '../emails/RecordEmails.js';
+import { RelatedOpportunities } from '../opportunities/RelatedOpportunities.js';
 import { AccountContacts } from './AccountContacts.js';
+import { AccountDuplicates } from './AccountDuplicates.js';
 import { AccountEditForm } from './AccountEditForm.js';
+import { AccountMergeMenu } from './AccountMergeMenu.js';
 import { AccountOverview } from './AccountOverview.js';
 import { AccountTypeBadge } from './accountLabels.js';
 import { useAccount, useDeleteAccount, useRestoreAccount } from './api.js';
@@ -83,6 +85,7 @@ export default function AccountDetailPage() {
                 <Button leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>
                   {t('common.edit')}
                 </Button>
+                <AccountMergeMenu account={a} />
               </>
             )
           ))
@@ -98,6 +101,7 @@ export default function AccountDetailPage() {
           {t('common.readOnly')}
         </Alert>
       )}
+      <AccountDuplicates account={a} canMerge={canEdit} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Paper withBorder p="md" shadow="xs">

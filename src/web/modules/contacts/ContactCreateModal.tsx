@@ -6,7 +6,9 @@ import { isApiError } from '../../app/api/client.js';
 import { useCurrentUser } from '../../app/auth/session.js';
 import { notifyError, notifySuccess } from '../../app/notify.js';
 import { detailsToErrors, issuesToErrors } from '../../ui/forms.js';
+import { LiveDuplicates } from '../../ui/merge/DuplicateCandidates.js';
 import { useCreateContact } from './api.js';
+import { useLiveContactDuplicates } from './ContactDuplicates.js';
 import { ContactFormFields } from './ContactFormFields.js';
 import { type ContactFormValues, contactCreatePayload, contactFieldAliases, emptyContactValues } from './contactForm.js';
 
@@ -26,6 +28,8 @@ export function ContactCreateModal({ opened, onClose, onCreated, defaults, accou
     mode: 'controlled',
     initialValues: emptyContactValues({ ownerId: me.id, ...defaults }),
   });
+
+  const duplicates = useLiveContactDuplicates(form.getValues());
 
   const submit = form.onSubmit(async (values) => {
     const payload = contactCreatePayload(values);
@@ -48,6 +52,7 @@ export function ContactCreateModal({ opened, onClose, onCreated, defaults, accou
       <form onSubmit={submit} noValidate>
         <Stack>
           <ContactFormFields form={form} accountName={accountName} />
+          <LiveDuplicates candidates={duplicates.candidates} fetching={duplicates.isFetching} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}

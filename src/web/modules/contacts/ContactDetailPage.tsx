@@ -16,12 +16,14 @@ import { RecordError, RecordLoading } from '../../ui/RecordState.js';
 import { Stream } from '../../ui/Stream.js';
 import { useValueFormatter } from '../../ui/stream/useValueFormatter.js';
 import { RecordActivities } from '../activities/RecordActivities.js';
-import { RelatedOpportunities } from '../opportunities/RelatedOpportunities.js';
-import { RecordEmails } from '../emails/RecordEmails.js';
 import { PlanPanel } from '../activity-plans/PlanPanel.js';
 import { RecordAttachments } from '../attachments/RecordAttachments.js';
+import { RecordEmails } from '../emails/RecordEmails.js';
+import { RelatedOpportunities } from '../opportunities/RelatedOpportunities.js';
 import { useContact, useDeleteContact, useRestoreContact } from './api.js';
+import { ContactDuplicates } from './ContactDuplicates.js';
 import { ContactEditForm } from './ContactEditForm.js';
+import { ContactMergeMenu } from './ContactMergeMenu.js';
 
 export default function ContactDetailPage() {
   const { id = '' } = useParams();
@@ -87,6 +89,7 @@ export default function ContactDetailPage() {
                 <Button leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>
                   {t('common.edit')}
                 </Button>
+                <ContactMergeMenu contact={c} />
               </>
             )
           ))
@@ -102,6 +105,7 @@ export default function ContactDetailPage() {
           {t('common.readOnly')}
         </Alert>
       )}
+      <ContactDuplicates contact={c} canMerge={canEdit} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Paper withBorder p="md" shadow="xs">
@@ -158,7 +162,13 @@ export default function ContactDetailPage() {
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="lg">
             {/* The list API filters by account, not by contact: show the deals of the contact's account. */}
-            {c.account && <RelatedOpportunities account={c.account} canCreate={canEdit && !deleted} title={t('opportunities:related.ofAccount', { account: c.account.name })} />}
+            {c.account && (
+              <RelatedOpportunities
+                account={c.account}
+                canCreate={canEdit && !deleted}
+                title={t('opportunities:related.ofAccount', { account: c.account.name })}
+              />
+            )}
             <RecordActivities related={{ type: 'contact', id: c.id, name: c.name }} canEdit={canEdit && !deleted} />
             <RecordEmails related={{ type: 'contact', id: c.id, name: c.name }} canEdit={canEdit && !deleted} />
             <PlanPanel related={{ type: 'contact', id: c.id }} canEdit={canEdit && !deleted} />

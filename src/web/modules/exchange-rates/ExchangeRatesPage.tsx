@@ -218,14 +218,45 @@ function AddRatePanel({ onSaved }: { onSaved: () => void }) {
     }
   };
   return (
-    <Paper withBorder p="md" shadow="xs" component="form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <Paper
+      withBorder
+      p="md"
+      shadow="xs"
+      component="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       <Title order={5} mb="sm">
         {t('rates.add')}
       </Title>
       <Group align="flex-end" gap="xs">
-        <Select label={t('rates.currency')} data={CURRENCIES} value={currency} onChange={setCurrency} searchable w={100} error={errors.currency} />
-        <TextInput type="date" label={t('rates.date')} value={date} onChange={(e) => setDate(e.currentTarget.value)} w={150} error={errors.date} />
-        <TextInput label={t('rates.rate')} value={rate} onChange={(e) => setRate(e.currentTarget.value)} placeholder="24,325" w={110} error={errors.rate} />
+        <Select
+          label={t('rates.currency')}
+          data={CURRENCIES}
+          value={currency}
+          onChange={setCurrency}
+          searchable
+          w={100}
+          error={errors.currency}
+        />
+        <TextInput
+          type="date"
+          label={t('rates.date')}
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          w={150}
+          error={errors.date}
+        />
+        <TextInput
+          label={t('rates.rate')}
+          value={rate}
+          onChange={(e) => setRate(e.currentTarget.value)}
+          placeholder="24,325"
+          w={110}
+          error={errors.rate}
+        />
         <Button type="submit" loading={saving}>
           {t('rates.add')}
         </Button>
@@ -290,7 +321,11 @@ function CnbImportPanel({ onImported }: { onImported: () => void }) {
         </Group>
         {result && (
           <Alert color="teal" role="status">
-            {t('rates.imported', { count: result.imported, date: fmt.date(result.date), currencies: result.currencies.join(', ') })}
+            {t('rates.imported', {
+              count: result.imported,
+              date: fmt.date(result.date),
+              currencies: result.currencies.join(', '),
+            })}
           </Alert>
         )}
         {problems.length > 0 && (

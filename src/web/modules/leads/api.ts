@@ -106,7 +106,13 @@ export async function mergeLead(target: Lead, sourceId: string, fields: Record<s
 export type ConvertTarget = { id: string } | { create: true };
 export type ConvertResult = { lead: Lead; accountId: string; contactId: string; opportunityId?: string | null };
 /** The optional deal created with the conversion (first open stage of the pipeline; the default one when omitted). */
-export type ConvertOpportunity = { name: string; amount: string; currency: string; closeDate?: string | null; pipelineId?: string };
+export type ConvertOpportunity = {
+  name: string;
+  amount: string;
+  currency: string;
+  closeDate?: string | null;
+  pipelineId?: string;
+};
 
 export async function convertLead(
   lead: Lead,

@@ -118,7 +118,14 @@ export const BoardColumn = memo(function BoardColumn({ pipelineId, column, filte
                   key={item.key}
                   data-index={item.index}
                   ref={virtualizer.measureElement}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)`, paddingBottom: 6 }}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    transform: `translateY(${item.start}px)`,
+                    paddingBottom: 6,
+                  }}
                 >
                   <DraggableCard card={card} stageId={stageId} baseCurrency={baseCurrency} hidden={activeId === card.id} />
                 </div>
@@ -136,7 +143,17 @@ export const BoardColumn = memo(function BoardColumn({ pipelineId, column, filte
   );
 });
 
-function DraggableCard({ card, stageId, baseCurrency, hidden }: { card: Card; stageId: string; baseCurrency: string; hidden: boolean }) {
+function DraggableCard({
+  card,
+  stageId,
+  baseCurrency,
+  hidden,
+}: {
+  card: Card;
+  stageId: string;
+  baseCurrency: string;
+  hidden: boolean;
+}) {
   const { attributes, listeners, setNodeRef } = useDraggable({
     id: card.id,
     data: { card, from: stageId },

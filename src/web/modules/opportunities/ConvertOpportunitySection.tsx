@@ -87,7 +87,12 @@ export function ConvertOpportunitySection({
             allowDeselect={false}
             searchable
           />
-          <TextInput type="date" label={t('convert.closeDate')} value={closeDate} onChange={(e) => setCloseDate(e.currentTarget.value)} />
+          <TextInput
+            type="date"
+            label={t('convert.closeDate')}
+            value={closeDate}
+            onChange={(e) => setCloseDate(e.currentTarget.value)}
+          />
         </SimpleGrid>
       )}
     </Stack>

@@ -1,4 +1,5 @@
 import { Button, Group, SegmentedControl, Select } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { IconLayoutKanban, IconPlus, IconTable } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +12,6 @@ import { OpportunityCreateModal } from './OpportunityCreateModal.js';
 import { OpportunityFilterBar } from './OpportunityFilterBar.js';
 import { OpportunityTable } from './OpportunityTable.js';
 import { useOpportunityFilters } from './useOpportunityFilters.js';
-import { useDisclosure } from '@mantine/hooks';
 import './i18n.js';
 
 const LAST_PIPELINE = 'stride.opportunities.pipeline';

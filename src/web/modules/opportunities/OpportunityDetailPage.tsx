@@ -8,6 +8,7 @@ import {
   IconThumbDown,
   IconTrophy,
 } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -35,7 +36,6 @@ import { StatusBadge } from './labels.js';
 import { useMoney } from './money.js';
 import { OpportunityEditForm } from './OpportunityEditForm.js';
 import { StagePath } from './StagePath.js';
-import { useQueryClient } from '@tanstack/react-query';
 import './i18n.js';
 
 export default function OpportunityDetailPage() {
@@ -53,8 +53,7 @@ export default function OpportunityDetailPage() {
   const money = useMoney();
 
   if (opportunity.isPending) return <RecordLoading />;
-  if (opportunity.isError)
-    return <RecordError error={opportunity.error} backTo="/opportunities" backLabel={t('title')} />;
+  if (opportunity.isError) return <RecordError error={opportunity.error} backTo="/opportunities" backLabel={t('title')} />;
   const o = opportunity.data;
   const deleted = o.deletedAt !== null;
   const stages = pipelines.data?.find((p) => p.id === o.pipelineId)?.stages ?? [];
@@ -152,7 +151,12 @@ export default function OpportunityDetailPage() {
                   <Button color="teal" variant="light" leftSection={<IconTrophy size={16} />} onClick={() => setClosing('won')}>
                     {t('detail.closeWon')}
                   </Button>
-                  <Button color="red" variant="light" leftSection={<IconThumbDown size={16} />} onClick={() => setClosing('lost')}>
+                  <Button
+                    color="red"
+                    variant="light"
+                    leftSection={<IconThumbDown size={16} />}
+                    onClick={() => setClosing('lost')}
+                  >
                     {t('detail.closeLost')}
                   </Button>
                 </>
@@ -225,7 +229,14 @@ function OpportunityOverview({ opportunity: o }: { opportunity: Opportunity }) {
       <Title order={5}>{t('detail.fields')}</Title>
       <FieldList
         items={[
-          { label: t('fields.account'), value: o.account && <Anchor component={Link} to={`/accounts/${o.account.id}`} size="sm">{o.account.name}</Anchor> },
+          {
+            label: t('fields.account'),
+            value: o.account && (
+              <Anchor component={Link} to={`/accounts/${o.account.id}`} size="sm">
+                {o.account.name}
+              </Anchor>
+            ),
+          },
           {
             label: t('fields.primaryContact'),
             value: o.primaryContact && (

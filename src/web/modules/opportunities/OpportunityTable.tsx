@@ -30,7 +30,16 @@ const ALL_COLUMNS = [
   'createdAt',
 ] as const;
 type ColumnKey = (typeof ALL_COLUMNS)[number];
-const DEFAULT_COLUMNS: ColumnKey[] = ['name', 'account', 'stage', 'amount', 'amountBase', 'probability', 'expectedCloseDate', 'owner'];
+const DEFAULT_COLUMNS: ColumnKey[] = [
+  'name',
+  'account',
+  'stage',
+  'amount',
+  'amountBase',
+  'probability',
+  'expectedCloseDate',
+  'owner',
+];
 
 /** Column choice per user in this browser (saved views from the server replace this later). */
 function useColumnChoice(userId: string) {
@@ -97,7 +106,11 @@ export function OpportunityTable({
         render: (o) => money(o.amountBase, o.baseCurrency),
       },
       probability: { key: 'probability', header: t('fields.probability'), width: 110, render: (o) => `${o.probability} %` },
-      expectedCloseDate: { key: 'expectedCloseDate', header: t('fields.expectedCloseDate'), render: (o) => fmt.date(o.expectedCloseDate) },
+      expectedCloseDate: {
+        key: 'expectedCloseDate',
+        header: t('fields.expectedCloseDate'),
+        render: (o) => fmt.date(o.expectedCloseDate),
+      },
       forecastCategory: {
         key: 'forecastCategory',
         header: t('fields.forecastCategory'),
@@ -106,8 +119,18 @@ export function OpportunityTable({
       owner: { key: 'owner', header: t('fields.owner'), render: (o) => o.owner?.name ?? '' },
       nextStep: { key: 'nextStep', header: t('fields.nextStep'), render: (o) => o.nextStep ?? '' },
       daysInStage: { key: 'daysInStage', header: t('fields.daysInStage'), width: 110, render: (o) => fmt.number(o.daysInStage) },
-      updatedAt: { key: 'updatedAt', header: t('fields.updatedAt'), sortField: 'updatedAt', render: (o) => fmt.date(o.updatedAt) },
-      createdAt: { key: 'createdAt', header: t('fields.createdAt'), sortField: 'createdAt', render: (o) => fmt.date(o.createdAt) },
+      updatedAt: {
+        key: 'updatedAt',
+        header: t('fields.updatedAt'),
+        sortField: 'updatedAt',
+        render: (o) => fmt.date(o.updatedAt),
+      },
+      createdAt: {
+        key: 'createdAt',
+        header: t('fields.createdAt'),
+        sortField: 'createdAt',
+        render: (o) => fmt.date(o.createdAt),
+      },
     };
     return chosen.map((c) => defs[c]);
   }, [chosen, t, fmt, money, rows[0]?.baseCurrency]);
@@ -132,7 +155,9 @@ export function OpportunityTable({
                     size="xs"
                     readOnly
                     checked={chosen.includes(c)}
-                    label={c === 'amountBase' ? t('fields.amountBase', { currency: rows[0]?.baseCurrency ?? '' }) : t(`fields.${c}`)}
+                    label={
+                      c === 'amountBase' ? t('fields.amountBase', { currency: rows[0]?.baseCurrency ?? '' }) : t(`fields.${c}`)
+                    }
                   />
                 </Menu.Item>
               ))}
@@ -155,7 +180,9 @@ export function OpportunityTable({
         hasNextPage={list.hasNextPage}
         isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={() => void list.fetchNextPage()}
-        empty={<ListEmpty icon={<IconTargetArrow size={28} />} title={t('tableView.empty')} description={t('tableView.emptyHint')} />}
+        empty={
+          <ListEmpty icon={<IconTargetArrow size={28} />} title={t('tableView.empty')} description={t('tableView.emptyHint')} />
+        }
         height="calc(100vh - 290px)"
       />
     </>

@@ -1,4 +1,4 @@
-import { Group, Paper, Skeleton, Stepper, Text, Title } from '@mantine/core';
+import { Paper, Skeleton, Stepper, Text, Title } from '@mantine/core';
 import { IconTrophy, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Opportunity } from '../../../domain/opportunities/opportunity.schema.js';
@@ -34,6 +34,7 @@ export function StagePath({ opportunity, stages }: { opportunity: Opportunity; s
         {steps.map((s) => {
           const d = days.get(s.id);
           const isCurrent = s.id === opportunity.stageId;
+          const before = steps.indexOf(s) < activeIndex;
           return (
             <Stepper.Step
               key={s.id}
@@ -43,14 +44,13 @@ export function StagePath({ opportunity, stages }: { opportunity: Opportunity; s
               aria-current={isCurrent ? 'step' : undefined}
               description={
                 <Text size="xs" c={d === undefined ? 'dimmed' : undefined}>
-                  {d === undefined ? t('detail.notReached') : t('detail.days', { count: d })}
+                  {d !== undefined ? t('detail.days', { count: d }) : before ? t('detail.skipped') : t('detail.notReached')}
                 </Text>
               }
             />
           );
         })}
       </Stepper>
-      <Group mt="xs" gap={4} />
     </Paper>
   );
 }

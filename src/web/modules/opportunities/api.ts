@@ -80,7 +80,13 @@ export function useBoard(pipelineId: string | undefined, f: OpportunityFilters) 
 }
 
 /** Further cards of one column, page by page, starting after the board's first page. */
-export function useColumnPages(pipelineId: string, stageId: string, f: OpportunityFilters, firstCursor: string | null, enabled: boolean) {
+export function useColumnPages(
+  pipelineId: string,
+  stageId: string,
+  f: OpportunityFilters,
+  firstCursor: string | null,
+  enabled: boolean,
+) {
   return useInfiniteQuery({
     queryKey: opportunityKeys.column(pipelineId, stageId, f, firstCursor),
     queryFn: ({ pageParam }) =>
@@ -104,7 +110,8 @@ export function listQuery(p: ListParams): Query {
 export function useOpportunityList(p: ListParams, pageSize = 50, enabled = true) {
   return useInfiniteQuery({
     queryKey: opportunityKeys.list(listQuery(p)),
-    queryFn: ({ pageParam }) => api.get<Page<Opportunity>>('/opportunities', { ...listQuery(p), limit: pageSize, cursor: pageParam }),
+    queryFn: ({ pageParam }) =>
+      api.get<Page<Opportunity>>('/opportunities', { ...listQuery(p), limit: pageSize, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

@@ -113,6 +113,7 @@ const en = {
     days_one: '{{count}} day',
     days_other: '{{count}} days',
     notReached: 'not reached',
+    skipped: 'skipped',
     fields: 'Details',
     contacts: 'Contacts',
     noContacts: 'No contacts linked',
@@ -322,6 +323,7 @@ const cs: Strings = {
     days_many: '{{count}} dne',
     days_other: '{{count}} dní',
     notReached: 'nedosaženo',
+    skipped: 'přeskočeno',
     fields: 'Údaje',
     contacts: 'Kontakty',
     noContacts: 'Žádné propojené kontakty',
@@ -485,7 +487,15 @@ const de: Strings = {
   },
   create: { title: 'Neue Verkaufschance', submit: 'Verkaufschance anlegen' },
   related: { title: 'Verkaufschancen', ofAccount: 'Verkaufschancen von {{account}}', empty: 'Noch keine Verkaufschancen' },
-  rates: { ...en.rates, title: 'Wechselkurse', baseCurrency: 'Basiswährung', add: 'Kurs hinzufügen', rate: 'Kurs', date: 'Datum', currency: 'Währung' },
+  rates: {
+    ...en.rates,
+    title: 'Wechselkurse',
+    baseCurrency: 'Basiswährung',
+    add: 'Kurs hinzufügen',
+    rate: 'Kurs',
+    date: 'Datum',
+    currency: 'Währung',
+  },
   pipelines: { ...en.pipelines, title: 'Pipelines', stages: 'Phasen', addStage: 'Phase hinzufügen', save: 'Pipeline speichern' },
 };
 

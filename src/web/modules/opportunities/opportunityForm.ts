@@ -44,10 +44,12 @@ export function opportunityPatch(changed: Array<keyof OpportunityFormValues>, v:
   for (const k of changed) {
     switch (k) {
       case 'contacts':
-        patch.contacts = v.contacts.filter((s) => !s.startsWith('|')).map((s) => {
-          const [contactId, role] = s.split('|');
-          return { contactId, role };
-        });
+        patch.contacts = v.contacts
+          .filter((s) => !s.startsWith('|'))
+          .map((s) => {
+            const [contactId, role] = s.split('|');
+            return { contactId, role };
+          });
         break;
       case 'probability':
         patch.probability = v.probability === '' ? null : Number(v.probability);

@@ -7,15 +7,16 @@ export const FILTER_KEYS = ['ownerId', 'teamId', 'closeFrom', 'closeTo', 'foreca
 /** Board and table filters in the URL (shareable; Back returns to the same view); totals follow them. */
 export function useOpportunityFilters() {
   const params = useListParams('-updatedAt');
-  const values = FILTER_KEYS.map((k) => params.get(k));
+  // The joined values are the identity of the filter set (a new object only when a filter changes).
+  const key = [...FILTER_KEYS.map((k) => params.get(k)), params.q].join('\u0001');
   const filters: OpportunityFilters = useMemo(() => {
+    const values = key.split('\u0001');
     const f: OpportunityFilters = {};
     FILTER_KEYS.forEach((k, i) => {
       if (values[i]) f[k] = values[i];
     });
-    if (params.q) f.q = params.q;
+    if (values[FILTER_KEYS.length]) f.q = values[FILTER_KEYS.length];
     return f;
-    // biome-ignore lint/correctness/useExhaustiveDependencies: the joined values are the identity of the filter set
-  }, [values.join('|'), params.q]);
+  }, [key]);
   return { params, filters };
 }

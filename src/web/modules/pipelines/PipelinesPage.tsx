@@ -1,4 +1,12 @@
-import { closestCenter, DndContext, type DragEndEvent, KeyboardSensor, PointerSensor, useSensor, useSensors } from '@dnd-kit/core';
+import {
+  closestCenter,
+  DndContext,
+  type DragEndEvent,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
 import {
   arrayMove,
   SortableContext,
@@ -26,9 +34,15 @@ import {
 } from '@mantine/core';
 import { IconGripVertical, IconPlus, IconStar, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Pipeline, pipelineUpdateInput, STAGE_KINDS, type StageKind, DEFAULT_STAGES } from '../../../domain/pipelines/pipeline.schema.js';
+import {
+  DEFAULT_STAGES,
+  type Pipeline,
+  pipelineUpdateInput,
+  STAGE_KINDS,
+  type StageKind,
+} from '../../../domain/pipelines/pipeline.schema.js';
 import { api, apiRequest, isApiError } from '../../app/api/client.js';
 import { errorMessage, notifySuccess } from '../../app/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
@@ -128,7 +142,9 @@ function Pipelines() {
             ))}
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 9 }}>{selected && <PipelineEditor key={`${selected.id}-${selected.version}`} pipeline={selected} />}</Grid.Col>
+        <Grid.Col span={{ base: 12, md: 9 }}>
+          {selected && <PipelineEditor key={`${selected.id}-${selected.version}`} pipeline={selected} />}
+        </Grid.Col>
       </Grid>
     </>
   );
@@ -146,7 +162,6 @@ function PipelineEditor({ pipeline }: { pipeline: Pipeline }) {
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
-  useEffect(() => setError(null), [pipeline.version]);
 
   const setStage = (key: string, patch: Partial<DraftStage>) =>
     setDraft((d) => ({ ...d, stages: d.stages.map((s) => (s.key === key ? { ...s, ...patch } : s)) }));
@@ -268,7 +283,15 @@ function PipelineEditor({ pipeline }: { pipeline: Pipeline }) {
   );
 }
 
-function StageRow({ stage, onChange, onRemove }: { stage: DraftStage; onChange: (p: Partial<DraftStage>) => void; onRemove: () => void }) {
+function StageRow({
+  stage,
+  onChange,
+  onRemove,
+}: {
+  stage: DraftStage;
+  onChange: (p: Partial<DraftStage>) => void;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation('opportunities');
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: stage.key });
   return (
@@ -315,7 +338,13 @@ function StageRow({ stage, onChange, onRemove }: { stage: DraftStage; onChange: 
               onChange={(e) => onChange({ requiresApproval: e.currentTarget.checked })}
               mb={8}
             />
-            <ActionIcon variant="subtle" color="red" aria-label={`${t('pipelines.retire')}: ${stage.name}`} onClick={onRemove} mb={4}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={`${t('pipelines.retire')}: ${stage.name}`}
+              onClick={onRemove}
+              mb={4}
+            >
               <IconTrash size={16} />
             </ActionIcon>
           </Group>
