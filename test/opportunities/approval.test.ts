@@ -4,7 +4,7 @@ import { buildWorld, type World } from '../helpers/world.js';
 import { newOpportunity, streamOf } from './helpers.js';
 
 let world: World;
-const t = useTestApp(async (app) => {
+useTestApp(async (app) => {
   world = await buildWorld(app);
 });
 
@@ -56,14 +56,26 @@ describe('management approval (seed 004)', () => {
     expect(early.status).toBe(422);
     expect(errorOf(early).message).toContain('assessment');
 
-    const bad = await am.request('PUT', `/api/v1/opportunities/${deal.id}/assessment`, { ...assessment, risks: [{ description: 'x', likelihood: 9, impact: 1 }] });
+    const bad = await am.request('PUT', `/api/v1/opportunities/${deal.id}/assessment`, {
+      ...assessment,
+      risks: [{ description: 'x', likelihood: 9, impact: 1 }],
+    });
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad)).toContain('risks.0.likelihood');
 
     const put = await am.request('PUT', `/api/v1/opportunities/${deal.id}/assessment`, assessment);
     expect(put.status, JSON.stringify(put.body)).toBe(200);
-    expect(put.body.assessment).toMatchObject({ strategicFit: 4, expectedValue: '1250000.50', highestRisk: 12, recommendation: 'pursue' });
-    expect(put.body).toMatchObject({ status: 'none', canDecide: false, gatedStages: [{ id: p.stages[1].id, name: 'Management decision' }] });
+    expect(put.body.assessment).toMatchObject({
+      strategicFit: 4,
+      expectedValue: '1250000.50',
+      highestRisk: 12,
+      recommendation: 'pursue',
+    });
+    expect(put.body).toMatchObject({
+      status: 'none',
+      canDecide: false,
+      gatedStages: [{ id: p.stages[1].id, name: 'Management decision' }],
+    });
 
     const req = await am.post(`/api/v1/opportunities/${deal.id}/approval-request`, { note: 'Please decide by Friday' });
     expect(req.status).toBe(200);
@@ -88,7 +100,12 @@ describe('management approval (seed 004)', () => {
 
     const ok = await director.post(`/api/v1/opportunities/${deal.id}/approval`, { decision: 'approved', comment: 'Go' });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ status: 'approved', decidedBy: { id: world.users.director.id }, comment: 'Go', canDecide: true });
+    expect(ok.body).toMatchObject({
+      status: 'approved',
+      decidedBy: { id: world.users.director.id },
+      comment: 'Go',
+      canDecide: true,
+    });
     const decided = (await notificationsOf('amA')).find((x) => x.type === 'approval_decision');
     expect(decided?.title).toContain('approved');
 
@@ -99,7 +116,10 @@ describe('management approval (seed 004)', () => {
     const stream = await streamOf(am, 'opportunities', deal.id);
     const approvals = stream.filter((e) => e.type === 'approval').map((e) => e.data.action);
     expect(approvals).toEqual(['approved', 'requested', 'assessment']);
-    expect(stream.find((e) => e.data.action === 'approved')).toMatchObject({ actor: { id: world.users.director.id }, data: { comment: 'Go' } });
+    expect(stream.find((e) => e.data.action === 'approved')).toMatchObject({
+      actor: { id: world.users.director.id },
+      data: { comment: 'Go' },
+    });
   });
 
   it('a rejection needs a comment, keeps the gate shut, and the rejected deal can still be closed as lost', async () => {
@@ -122,7 +142,11 @@ describe('management approval (seed 004)', () => {
     expect(errorOf(refused).message).toContain('rejected');
     // no pending request: nothing to decide
     expect((await admin.post(`/api/v1/opportunities/${deal.id}/approval`, { decision: 'approved' })).status).toBe(422);
-    const closed = await am.post(`/api/v1/opportunities/${deal.id}/close`, { outcome: 'lost', reason: 'fit', note: 'handed over' });
+    const closed = await am.post(`/api/v1/opportunities/${deal.id}/close`, {
+      outcome: 'lost',
+      reason: 'fit',
+      note: 'handed over',
+    });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('lost');
   });
@@ -133,7 +157,9 @@ describe('management approval (seed 004)', () => {
     const deal = await newOpportunity(am);
     expect((await amB.get(`/api/v1/opportunities/${deal.id}/approval`)).status).toBe(404);
     expect((await amB.request('PUT', `/api/v1/opportunities/${deal.id}/assessment`, assessment)).status).toBe(404);
-    const stale = await am.request('PUT', `/api/v1/opportunities/${deal.id}/assessment`, assessment, { headers: { 'if-match': '"99"' } });
+    const stale = await am.request('PUT', `/api/v1/opportunities/${deal.id}/assessment`, assessment, {
+      headers: { 'if-match': '"99"' },
+    });
     expect(stale.status).toBe(412);
   });
 });

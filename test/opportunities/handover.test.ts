@@ -30,7 +30,13 @@ describe('account handover', () => {
     // an account manager may hand to a teammate, not to another team's user
     const outside = await am.post(`/api/v1/accounts/${account.id}/handover`, { toOwnerId: world.users.amB.id, note: 'x' });
     expect(outside.status).toBe(403);
-    expect((await (await world.as('amB')).post(`/api/v1/accounts/${account.id}/handover`, { toOwnerId: world.users.amB.id, note: 'x' })).status).toBe(404);
+    expect(
+      (
+        await (
+          await world.as('amB')
+        ).post(`/api/v1/accounts/${account.id}/handover`, { toOwnerId: world.users.amB.id, note: 'x' })
+      ).status,
+    ).toBe(404);
 
     const res = await am.post(`/api/v1/accounts/${account.id}/handover`, {
       toOwnerId: world.users.amA2.id,
@@ -73,7 +79,10 @@ describe('account handover', () => {
   it('a director hands an account to another team (its lead takes it); a team without a lead is refused', async () => {
     const director = await world.as('director');
     const account = await newAccount(await world.as('amA'), 'To group');
-    const res = await director.post(`/api/v1/accounts/${account.id}/handover`, { toTeamId: world.teamB, note: 'Group takes over' });
+    const res = await director.post(`/api/v1/accounts/${account.id}/handover`, {
+      toTeamId: world.teamB,
+      note: 'Group takes over',
+    });
     expect(res.status).toBe(200);
     expect(res.body.to.id).toBe(world.users.leadB.id);
     const noLead = await t.current.createTeam({ name: 'No lead', memberIds: [] });

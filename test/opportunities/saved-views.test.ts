@@ -25,8 +25,18 @@ describe('saved views', () => {
       sort: '-updatedAt',
     });
     expect(mine.status).toBe(201);
-    expect(mine.body).toMatchObject({ shared: false, editable: true, filters: { forecastCategory: 'commit' }, columns: ['name', 'amount', 'stage'] });
-    const shared = await am.post('/api/v1/saved-views', { name: 'Team board', resource: 'opportunities', view: 'board', shared: true });
+    expect(mine.body).toMatchObject({
+      shared: false,
+      editable: true,
+      filters: { forecastCategory: 'commit' },
+      columns: ['name', 'amount', 'stage'],
+    });
+    const shared = await am.post('/api/v1/saved-views', {
+      name: 'Team board',
+      resource: 'opportunities',
+      view: 'board',
+      shared: true,
+    });
     expect(shared.status).toBe(201);
 
     const listB = (await amB.get('/api/v1/saved-views?resource=opportunities')).body.data;
@@ -37,10 +47,16 @@ describe('saved views', () => {
     expect((await amB.delete(`/api/v1/saved-views/${shared.body.id}`)).status).toBe(403);
     expect((await am.get('/api/v1/saved-views?resource=leads')).body.data).toEqual([]);
 
-    const renamed = await admin.patch(`/api/v1/saved-views/${shared.body.id}`, { name: 'Team A board' }, { headers: { 'if-match': '"1"' } });
+    const renamed = await admin.patch(
+      `/api/v1/saved-views/${shared.body.id}`,
+      { name: 'Team A board' },
+      { headers: { 'if-match': '"1"' } },
+    );
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Team A board', version: 2, ownerId: world.users.amA.id });
-    expect((await am.patch(`/api/v1/saved-views/${shared.body.id}`, { name: 'Old' }, { headers: { 'if-match': '"1"' } })).status).toBe(412);
+    expect(
+      (await am.patch(`/api/v1/saved-views/${shared.body.id}`, { name: 'Old' }, { headers: { 'if-match': '"1"' } })).status,
+    ).toBe(412);
     // an admin does not edit someone's personal view (it is not even visible)
     expect((await admin.patch(`/api/v1/saved-views/${mine.body.id}`, { name: 'x' })).status).toBe(404);
 

@@ -39,7 +39,10 @@ describe('stalled deals', () => {
     const admin = await as('admin');
     const am = await as('amA');
     expect((await am.request('PUT', '/api/v1/stalled-deal-rules', rules)).status).toBe(403);
-    const bad = await admin.request('PUT', '/api/v1/stalled-deal-rules', { ...rules, default: { ...rules.default, noActivityDays: 0 } });
+    const bad = await admin.request('PUT', '/api/v1/stalled-deal-rules', {
+      ...rules,
+      default: { ...rules.default, noActivityDays: 0 },
+    });
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad)).toContain('default.noActivityDays');
     expect((await admin.request('PUT', '/api/v1/stalled-deal-rules', rules)).status).toBe(200);
@@ -78,28 +81,41 @@ describe('stalled deals', () => {
   it('time in stage counts; resolving: continue (task + plan), on hold, close as lost — each in the Stream', async () => {
     const admin = await as('admin');
     const am = await as('amA');
-    await admin.request('PUT', '/api/v1/stalled-deal-rules', { default: { noActivityDays: null, maxDaysInStage: 20, escalateAfterDays: null } });
+    await admin.request('PUT', '/api/v1/stalled-deal-rules', {
+      default: { noActivityDays: null, maxDaysInStage: 20, escalateAfterDays: null },
+    });
     const a = await newOpportunity(am, { name: 'A' });
     const b = await newOpportunity(am, { name: 'B' });
     const c = await newOpportunity(am, { name: 'C' });
     advanceClockForTests(21 * DAY);
-    for (const d of [a, b, c]) expect((await am.get(`/api/v1/opportunities/${d.id}`)).body.stalledReason).toBe('too_long_in_stage');
+    for (const d of [a, b, c])
+      expect((await am.get(`/api/v1/opportunities/${d.id}`)).body.stalledReason).toBe('too_long_in_stage');
     await checkStalledDeals(t.current.db);
 
     const noPlan = await am.post(`/api/v1/opportunities/${a.id}/stall-resolution`, { action: 'continue' });
     expect(noPlan.status).toBe(400);
     expect(fieldsOf(noPlan)).toContain('plan');
-    const cont = await am.post(`/api/v1/opportunities/${a.id}/stall-resolution`, { action: 'continue', plan: 'Workshop with IT in two weeks' });
+    const cont = await am.post(`/api/v1/opportunities/${a.id}/stall-resolution`, {
+      action: 'continue',
+      plan: 'Workshop with IT in two weeks',
+    });
     expect(cont.status, JSON.stringify(cont.body)).toBe(200);
     expect(cont.body).toMatchObject({ stalled: false, nextStep: 'Workshop with IT in two weeks', onHold: false });
     const tasks = (await am.get(`/api/v1/activities?relatedType=opportunity&relatedId=${a.id}`)).body.data ?? [];
     const streamA = await streamOf(am, 'opportunities', a.id);
     const stallEntry = streamA.find((e) => e.type === 'stall');
-    expect(stallEntry?.data).toMatchObject({ action: 'continue', plan: 'Workshop with IT in two weeks', was: { stalled: true, reason: 'too_long_in_stage' } });
+    expect(stallEntry?.data).toMatchObject({
+      action: 'continue',
+      plan: 'Workshop with IT in two weeks',
+      was: { stalled: true, reason: 'too_long_in_stage' },
+    });
     expect(streamA.some((e) => e.type === 'create_related' && e.data.relation === 'activities')).toBe(true);
     void tasks;
 
-    const hold = await am.post(`/api/v1/opportunities/${b.id}/stall-resolution`, { action: 'on_hold', reason: 'Budget frozen until Q2' });
+    const hold = await am.post(`/api/v1/opportunities/${b.id}/stall-resolution`, {
+      action: 'on_hold',
+      reason: 'Budget frozen until Q2',
+    });
     expect(hold.body).toMatchObject({ onHold: true, forecastCategory: 'omitted', stalled: false });
     expect((await streamOf(am, 'opportunities', b.id)).find((e) => e.type === 'stall')?.data).toMatchObject({
       action: 'on_hold',
@@ -107,18 +123,27 @@ describe('stalled deals', () => {
       forecastCategory: { from: 'pipeline', to: 'omitted' },
     });
 
-    const lost = await am.post(`/api/v1/opportunities/${c.id}/stall-resolution`, { action: 'close_lost', reason: 'no_decision', note: 'Silent for a month' });
+    const lost = await am.post(`/api/v1/opportunities/${c.id}/stall-resolution`, {
+      action: 'close_lost',
+      reason: 'no_decision',
+      note: 'Silent for a month',
+    });
     expect(lost.body).toMatchObject({ status: 'lost', lostReason: 'no_decision', stalled: false });
     const streamC = (await streamOf(am, 'opportunities', c.id)).map((e) => e.type);
     expect(streamC.slice(0, 2)).toEqual(['stall', 'status']);
-    expect((await am.post(`/api/v1/opportunities/${c.id}/stall-resolution`, { action: 'on_hold', reason: 'x' })).status).toBe(422);
+    expect((await am.post(`/api/v1/opportunities/${c.id}/stall-resolution`, { action: 'on_hold', reason: 'x' })).status).toBe(
+      422,
+    );
 
     // the stall marks of resolved deals are cleared by the next round; none is stalled now
     expect(await checkStalledDeals(t.current.db)).toMatchObject({ notified: 0 });
     const stalledNow = (await am.get('/api/v1/opportunities?stalled=true&limit=100')).body.data.map((o: any) => o.id);
     expect(stalledNow.filter((id: string) => [a.id, b.id, c.id].includes(id))).toEqual([]);
     // a read-only role cannot resolve
-    expect((await (await as('marketing')).post(`/api/v1/opportunities/${a.id}/stall-resolution`, { action: 'on_hold', reason: 'x' })).status).toBe(403);
+    expect(
+      (await (await as('marketing')).post(`/api/v1/opportunities/${a.id}/stall-resolution`, { action: 'on_hold', reason: 'x' }))
+        .status,
+    ).toBe(403);
     void STAGES;
   });
 });

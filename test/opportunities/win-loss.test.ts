@@ -4,7 +4,7 @@ import { buildWorld, type World } from '../helpers/world.js';
 import { newOpportunity, STAGES } from './helpers.js';
 
 let world: World;
-const t = useTestApp(async (app) => {
+useTestApp(async (app) => {
   world = await buildWorld(app);
 });
 
@@ -53,6 +53,5 @@ describe('win/loss analysis', () => {
     const bad = await admin.get('/api/v1/analytics/win-loss?from=2026-02-01&to=2026-01-01');
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad)).toContain('querystring.to');
-    void t;
   });
 });

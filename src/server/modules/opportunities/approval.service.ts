@@ -109,7 +109,8 @@ export async function putAssessment(
   return inTransaction(db, async (tx) => {
     const current = await opportunityForChange(tx, actor, id, ifMatch);
     const at = now();
-    if (!(await updateOpportunityRow(tx, id, current.version, { assessment: JSON.stringify(input), updatedAt: at }))) throw stale();
+    if (!(await updateOpportunityRow(tx, id, current.version, { assessment: JSON.stringify(input), updatedAt: at })))
+      throw stale();
     await appendStream(tx, {
       entityType: 'opportunity',
       entityId: id,

@@ -17,7 +17,11 @@ async function resolveNewOwner(conn: Conn, input: HandoverInput): Promise<{ id: 
   let ownerId = input.toOwnerId;
   const field = ownerId ? 'toOwnerId' : 'toTeamId';
   if (!ownerId) {
-    const team = await conn.selectFrom('teams').select(['id', 'leadId']).where('id', '=', input.toTeamId as string).executeTakeFirst();
+    const team = await conn
+      .selectFrom('teams')
+      .select(['id', 'leadId'])
+      .where('id', '=', input.toTeamId as string)
+      .executeTakeFirst();
     if (!team) throw invalidField('toTeamId', 'no such team');
     if (!team.leadId) throw invalidField('toTeamId', 'the team has no team lead to take the account');
     ownerId = team.leadId;
@@ -75,13 +79,15 @@ export async function handOverAccount(db: Db, actor: Actor, accountId: string, i
       .executeTakeFirst();
     if (Number(accountOk.numUpdatedRows) !== 1) throw stale();
 
-    const contacts = (await tx
-      .selectFrom('contacts')
-      .select(['id', 'ownerId', 'firstName', 'lastName'])
-      .where('accountId', '=', accountId)
-      .where('deletedAt', 'is', null)
-      .where('ownerId', '<>', to.id)
-      .execute()).map((c) => ({ id: c.id, ownerId: c.ownerId, name: [c.firstName, c.lastName].filter(Boolean).join(' ') }));
+    const contacts = (
+      await tx
+        .selectFrom('contacts')
+        .select(['id', 'ownerId', 'firstName', 'lastName'])
+        .where('accountId', '=', accountId)
+        .where('deletedAt', 'is', null)
+        .where('ownerId', '<>', to.id)
+        .execute()
+    ).map((c) => ({ id: c.id, ownerId: c.ownerId, name: [c.firstName, c.lastName].filter(Boolean).join(' ') }));
     await reassign(tx, 'contacts', contacts, to.id, at);
 
     const opportunities: Moved[] = input.includeOpenOpportunities
@@ -99,9 +105,9 @@ export async function handOverAccount(db: Db, actor: Actor, accountId: string, i
     // planned activities on the handed-over records that belonged to the people handing over
     let activities: Moved[] = [];
     if (input.includeActivities) {
-      const previousOwners = [...new Set([fromOwner, ...contacts.map((c) => c.ownerId), ...opportunities.map((o) => o.ownerId)])].filter(
-        (id) => id !== to.id,
-      );
+      const previousOwners = [
+        ...new Set([fromOwner, ...contacts.map((c) => c.ownerId), ...opportunities.map((o) => o.ownerId)]),
+      ].filter((id) => id !== to.id);
       const related = [
         { type: 'account', ids: [accountId] },
         { type: 'contact', ids: contacts.map((c) => c.id) },

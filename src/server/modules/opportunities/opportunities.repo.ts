@@ -9,7 +9,7 @@ import { likePattern } from '../../platform/search.js';
 import { type StallContext, stalledReasonSql } from './stalled.repo.js';
 
 /** How amounts become base-currency amounts in SQL: the base currency and the day open deals are valued at. */
-export type Valuation = { base: string; asOf: string; /** set: rows carry `stalledReason` */ stall?: StallContext };
+export type Valuation = { base: string; asOf: string /** set: rows carry `stalledReason` */; stall?: StallContext };
 
 /**
  * amount × the rate in force on the valuation day (open deals: `asOf`; closed deals: their close day), rounded

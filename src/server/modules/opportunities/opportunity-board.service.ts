@@ -4,17 +4,18 @@ import type { Stage } from '../../../domain/pipelines/pipeline.schema.js';
 import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../platform/db.js';
 import { invalidField } from '../../platform/errors.js';
+import { today } from '../exchange-rates/exchange-rates.service.js';
 import { getPipeline } from '../pipelines/pipelines.service.js';
 import { daysSince } from './opportunities.mapper.js';
 import type { OpportunityRow, Valuation } from './opportunities.repo.js';
 import { valuation } from './opportunities.service.js';
-import { today } from '../exchange-rates/exchange-rates.service.js';
 
 function addDays(isoDay: string, days: number): string {
   const d = new Date(`${isoDay}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
 import { boardTotals, columnCards, type StageTotals } from './opportunity-board.repo.js';
 
 const money = (v: string | null | undefined) => new Decimal(v ?? 0).toFixed(2);

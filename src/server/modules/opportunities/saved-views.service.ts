@@ -18,7 +18,11 @@ import { newId } from '../../platform/ids.js';
 type Row = Selectable<SavedViewsTable> & { ownerName: string | null };
 
 function selectViews(conn: Conn) {
-  return conn.selectFrom('savedViews as v').leftJoin('users as u', 'u.id', 'v.ownerId').selectAll('v').select('u.name as ownerName');
+  return conn
+    .selectFrom('savedViews as v')
+    .leftJoin('users as u', 'u.id', 'v.ownerId')
+    .selectAll('v')
+    .select('u.name as ownerName');
 }
 
 const mayEdit = (actor: Actor, r: { ownerId: string; shared: boolean }) => r.ownerId === actor.id || (r.shared && isAdmin(actor));

@@ -10,7 +10,13 @@ export function stalledRoutes(app: App) {
   const tags = ['opportunities'];
   app.get(
     '/api/v1/stalled-deal-rules',
-    { schema: { tags, summary: 'The stalled-deal rules (default and per pipeline)', response: { 200: stallRules, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'The stalled-deal rules (default and per pipeline)',
+        response: { 200: stallRules, ...errorResponses },
+      },
+    },
     async (req) => getStallRules(app.database.db, actorOf(req)),
   );
   app.put(

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { StallResolutionInput, StallRules } from '../../../domain/opportunities/stalled.schema.js';
 import type { Opportunity } from '../../../domain/opportunities/opportunity.schema.js';
+import type { StallResolutionInput, StallRules } from '../../../domain/opportunities/stalled.schema.js';
 import type { Actor } from '../../access/actor.js';
 import { assertAdmin } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';

@@ -3,8 +3,8 @@ import { sql } from 'kysely';
 import type { WinLossBucket, WinLossQuery, WinLossReport } from '../../../domain/opportunities/win-loss.schema.js';
 import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../platform/db.js';
-import { today } from '../exchange-rates/exchange-rates.service.js';
 import { baseCurrency } from '../exchange-rates/exchange-rates.repo.js';
+import { today } from '../exchange-rates/exchange-rates.service.js';
 import { opportunityConditions } from './opportunities.repo.js';
 
 type Row = {
@@ -108,14 +108,26 @@ export async function winLoss(db: Db, actor: Actor, q: WinLossQuery): Promise<Wi
     ORDER BY 1 DESC, 2`.execute(db);
   const totalRow = result.rows.find((r) => Number(r.total) === 1);
   const groups = result.rows.filter((r) => Number(r.total) !== 1);
-  const empty: Row = { total: 1, key: null, label: 'total', won: 0, lost: 0, wonAmount: null, lostAmount: null, avgCycleDays: null, missing: null };
+  const empty: Row = {
+    total: 1,
+    key: null,
+    label: 'total',
+    won: 0,
+    lost: 0,
+    wonAmount: null,
+    lostAmount: null,
+    avgCycleDays: null,
+    missing: null,
+  };
   return {
     from,
     to,
     groupBy: q.groupBy,
     baseCurrency: base,
     totals: { ...bucket(totalRow ?? empty), key: null, label: 'total' },
-    groups: groups.map(bucket).sort((a, b) => (q.groupBy === 'month' ? String(a.key).localeCompare(String(b.key)) : b.won + b.lost - (a.won + a.lost))),
+    groups: groups
+      .map(bucket)
+      .sort((a, b) => (q.groupBy === 'month' ? String(a.key).localeCompare(String(b.key)) : b.won + b.lost - (a.won + a.lost))),
     missingRates: [...new Set(totalRow?.missing ?? [])].sort(),
   };
 }

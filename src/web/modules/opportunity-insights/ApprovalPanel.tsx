@@ -28,7 +28,12 @@ import { CURRENCIES } from '../opportunities/money.js';
 import { useApproval, useDecideApproval, useRequestApproval, useSaveAssessment } from './api.js';
 import './i18n.js';
 
-const STATUS_COLOR: Record<ApprovalState['status'], string> = { none: 'gray', requested: 'yellow', approved: 'teal', rejected: 'red' };
+const STATUS_COLOR: Record<ApprovalState['status'], string> = {
+  none: 'gray',
+  requested: 'yellow',
+  approved: 'teal',
+  rejected: 'red',
+};
 
 type Risk = { description: string; likelihood: number; impact: number };
 
@@ -139,9 +144,21 @@ export function ApprovalPanel({ opportunityId, canEdit, status = 'open', currenc
             inputMode="decimal"
             onChange={(e) => setValue(e.currentTarget.value)}
           />
-          <Select label={t('approval.currency')} data={CURRENCIES} value={cur} disabled={!canEdit} onChange={(v) => v && setCur(v)} />
+          <Select
+            label={t('approval.currency')}
+            data={CURRENCIES}
+            value={cur}
+            disabled={!canEdit}
+            onChange={(v) => v && setCur(v)}
+          />
         </Group>
-        <Textarea label={t('approval.strategicFitNote')} autosize value={fitNote} disabled={!canEdit} onChange={(e) => setFitNote(e.currentTarget.value)} />
+        <Textarea
+          label={t('approval.strategicFitNote')}
+          autosize
+          value={fitNote}
+          disabled={!canEdit}
+          onChange={(e) => setFitNote(e.currentTarget.value)}
+        />
         <Text size="sm" fw={500}>
           {t('approval.risks')}
         </Text>
@@ -174,7 +191,12 @@ export function ApprovalPanel({ opportunityId, canEdit, status = 'open', currenc
               onChange={(v) => setRisks(risks.map((x, j) => (j === i ? { ...x, impact: Number(v) || 1 } : x)))}
             />
             {canEdit && (
-              <ActionIcon variant="subtle" color="red" aria-label="remove" onClick={() => setRisks(risks.filter((_, j) => j !== i))}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label="remove"
+                onClick={() => setRisks(risks.filter((_, j) => j !== i))}
+              >
                 <IconTrash size={16} />
               </ActionIcon>
             )}
@@ -204,10 +226,20 @@ export function ApprovalPanel({ opportunityId, canEdit, status = 'open', currenc
           onChange={(v) => v && setRec(v)}
           data={RECOMMENDATIONS.map((r) => ({ value: r, label: t(`approval.recommendations.${r}`) }))}
         />
-        <Textarea label={t('approval.recommendationNote')} autosize value={recNote} disabled={!canEdit} onChange={(e) => setRecNote(e.currentTarget.value)} />
+        <Textarea
+          label={t('approval.recommendationNote')}
+          autosize
+          value={recNote}
+          disabled={!canEdit}
+          onChange={(e) => setRecNote(e.currentTarget.value)}
+        />
         {canEdit && (
           <Group>
-            <Button variant="light" loading={save.isPending} onClick={() => save.mutate(input, { onSuccess: done(t('approval.saved')), onError })}>
+            <Button
+              variant="light"
+              loading={save.isPending}
+              onClick={() => save.mutate(input, { onSuccess: done(t('approval.saved')), onError })}
+            >
               {t('approval.saveAssessment')}
             </Button>
           </Group>
@@ -215,7 +247,12 @@ export function ApprovalPanel({ opportunityId, canEdit, status = 'open', currenc
 
         {canEdit && open && state.status !== 'requested' && a && (
           <Group align="flex-end">
-            <TextInput style={{ flex: 1 }} label={t('approval.requestNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+            <TextInput
+              style={{ flex: 1 }}
+              label={t('approval.requestNote')}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+            />
             <Button
               loading={request.isPending}
               data-testid="approval-request"
@@ -227,13 +264,23 @@ export function ApprovalPanel({ opportunityId, canEdit, status = 'open', currenc
         )}
         {state.canDecide && open && state.status === 'requested' && (
           <Stack gap="xs">
-            <Textarea label={t('approval.comment')} autosize value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+            <Textarea
+              label={t('approval.comment')}
+              autosize
+              value={comment}
+              onChange={(e) => setComment(e.currentTarget.value)}
+            />
             <Group>
               <Button
                 color="teal"
                 loading={decide.isPending}
                 data-testid="approval-approve"
-                onClick={() => decide.mutate({ decision: 'approved', comment: comment || null }, { onSuccess: done(t('approval.decided')), onError })}
+                onClick={() =>
+                  decide.mutate(
+                    { decision: 'approved', comment: comment || null },
+                    { onSuccess: done(t('approval.decided')), onError },
+                  )
+                }
               >
                 {t('approval.approve')}
               </Button>
@@ -243,7 +290,9 @@ export function ApprovalPanel({ opportunityId, canEdit, status = 'open', currenc
                 disabled={!comment.trim()}
                 loading={decide.isPending}
                 data-testid="approval-reject"
-                onClick={() => decide.mutate({ decision: 'rejected', comment }, { onSuccess: done(t('approval.decided')), onError })}
+                onClick={() =>
+                  decide.mutate({ decision: 'rejected', comment }, { onSuccess: done(t('approval.decided')), onError })
+                }
               >
                 {t('approval.reject')}
               </Button>

@@ -12,7 +12,7 @@ import '../opportunities/i18n.js';
 import { useWinLoss } from './api.js';
 import './i18n.js';
 
-type Group = (typeof WIN_LOSS_GROUPS)[number];
+type GroupKey = (typeof WIN_LOSS_GROUPS)[number];
 
 function isoDay(d: Date) {
   return d.toISOString().slice(0, 10);
@@ -29,7 +29,7 @@ export default function WinLossPage() {
   yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
   const [from, setFrom] = useState(isoDay(yearAgo));
   const [until, setUntil] = useState(isoDay(new Date()));
-  const [groupBy, setGroupBy] = useState<Group>('reason');
+  const [groupBy, setGroupBy] = useState<GroupKey>('reason');
   const [pipelineId, setPipelineId] = useState<string | null>(null);
   const report = useWinLoss({ from, to: until, groupBy, pipelineId: pipelineId ?? undefined });
   const data = report.data;
@@ -42,7 +42,10 @@ export default function WinLossPage() {
 
   return (
     <Stack>
-      <PageHeader title={t('winLoss.title')} subtitle={data ? t('winLoss.subtitle', { currency: data.baseCurrency }) : undefined} />
+      <PageHeader
+        title={t('winLoss.title')}
+        subtitle={data ? t('winLoss.subtitle', { currency: data.baseCurrency }) : undefined}
+      />
       <Group align="flex-end">
         <TextInput type="date" label={t('winLoss.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         <TextInput type="date" label={t('winLoss.to')} value={until} onChange={(e) => setUntil(e.currentTarget.value)} />
@@ -50,7 +53,7 @@ export default function WinLossPage() {
           label={t('winLoss.groupBy')}
           value={groupBy}
           allowDeselect={false}
-          onChange={(v) => v && setGroupBy(v as Group)}
+          onChange={(v) => v && setGroupBy(v as GroupKey)}
           data={WIN_LOSS_GROUPS.map((g) => ({ value: g, label: t(`winLoss.groups.${g}`) }))}
         />
         <Select

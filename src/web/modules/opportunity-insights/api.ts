@@ -23,7 +23,10 @@ export function useStalledDeals(q: Query) {
 }
 
 export function useApproval(opportunityId: string) {
-  return useQuery({ queryKey: insightKeys.approval(opportunityId), queryFn: () => api.get<ApprovalState>(`/opportunities/${opportunityId}/approval`) });
+  return useQuery({
+    queryKey: insightKeys.approval(opportunityId),
+    queryFn: () => api.get<ApprovalState>(`/opportunities/${opportunityId}/approval`),
+  });
 }
 
 /** Every approval/stall change touches the deal: refresh the deal, its Stream and the lists/boards. */
