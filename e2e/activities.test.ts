@@ -1,25 +1,73 @@
+import ICAL from 'ical.js';
+import { simpleParser } from 'mailparser';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, apiSignIn } from './api.js';
 import { launchBrowser } from './browser.js';
 import { ADMIN, startServer, type TestServer } from './server.js';
 
-/** Seed 000's journey: a web lead, a meeting scheduled from it, held with notes — all of it in the lead's Stream. */
+/**
+ * Seed 000's journey: a web lead, a meeting scheduled from it with an iCalendar invitation (received by a real SMTP
+ * server), held with notes — all of it in the lead's Stream.
+ */
 
 const REP = { email: 'barbora@e2e.stride.local', password: 'e2e-rep-password-1', name: 'Barbora Dvořáková' };
 const MEETING = 'AutoERP – requirements discovery and system presentation';
 const NOTES = 'Needs: pulling orders and invoices, Signi integration. Next: send the quote by Friday.';
 const TZ = 'Europe/Prague';
+const LEAD_EMAIL = 'j.dvorakova@example.cz';
 
 type Lead = { id: string; name: string };
 type Activity = { id: string; subject: string; startsAt: string; status: string };
 
+type ReceivedMail = { to: string[]; subject: string; calendar: string | null };
+
 let server: TestServer;
 let browser: Browser;
 let repApi: ApiSession;
+let smtp: SMTPServer;
+const mails: ReceivedMail[] = [];
+
+/** A real SMTP server (smtp-server) in the test process that keeps what arrives, with its text/calendar part. */
+async function startSmtp(): Promise<string> {
+  smtp = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          const calendar = parsed.attachments.find((a) => a.contentType === 'text/calendar');
+          mails.push({
+            to: (session.envelope.rcptTo ?? []).map((r) => r.address.toLowerCase()),
+            subject: parsed.subject ?? '',
+            calendar: calendar ? calendar.content.toString('utf8') : null,
+          });
+          callback();
+        })
+        .catch((err: Error) => callback(err));
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
+  return `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}`;
+}
+
+/** Waits (bounded) for a mail to `address` — the server's job runner sends it within its poll interval. */
+async function mailTo(address: string, timeoutMs = 30_000): Promise<ReceivedMail> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const mail = mails.find((m) => m.to.includes(address));
+    if (mail) return mail;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No mail to ${address} within ${timeoutMs} ms; received: ${JSON.stringify(mails.map((m) => m.to))}`);
+}
 
 beforeAll(async () => {
-  server = await startServer();
+  const smtpUrl = await startSmtp();
+  server = await startServer({ SMTP_URL: smtpUrl, MAIL_FROM: 'Stride <crm@e2e.stride.local>' });
   browser = await launchBrowser();
   const admin = await apiSignIn(server.baseUrl, ADMIN.email, ADMIN.password);
   const created = await admin.request('POST', '/users', { ...REP, role: 'account_manager', teamIds: [] });
@@ -30,6 +78,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  if (smtp) await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
 /** Polls until the locator's text matches (the UI updates after a request); fails with the last text seen. */
@@ -81,13 +130,13 @@ async function signInAsRep(): Promise<Page> {
 }
 
 describe('activities web UI', () => {
-  it('seed 000: schedules the AutoERP meeting from a new lead, sees it on My day, marks it held, and finds it all in the Stream', async () => {
+  it('seed 000: schedules the AutoERP meeting from a new lead with an invitation email, sees it on My day, marks it held, and finds it all in the Stream', async () => {
     // A new lead from the web form ("J Dvořáková"), owned by the rep who works it.
     const created = await repApi.request<Lead>('POST', '/leads', {
       firstName: 'J',
       lastName: 'Dvořáková',
       company: 'Dvořák Logistika s.r.o.',
-      email: 'j.dvorakova@dvorak-logistika.cz',
+      email: LEAD_EMAIL,
       source: 'web_form',
     });
     expect(created.status).toBe(201);
@@ -108,6 +157,14 @@ describe('activities web UI', () => {
     expect(await dialog.getByRole('textbox', { name: 'Related to' }).inputValue()).toBe(`Lead: ${lead.name}`);
     await dialog.getByRole('textbox', { name: 'Subject' }).fill(MEETING);
     await dialog.getByRole('textbox', { name: 'Video link' }).fill('https://meet.example.com/autoerp-jd');
+    // The lead takes part and gets an invitation by email.
+    const participants = dialog.getByLabel('Participants', { exact: true });
+    await participants.click();
+    await page.getByRole('option', { name: lead.name, exact: true }).click();
+    await participants.press('Escape');
+    const invite = dialog.getByRole('switch', { name: 'Invite external participants by email' });
+    await invite.check({ force: true });
+    expect(await invite.isChecked()).toBe(true);
     await dialog.getByRole('button', { name: 'Create' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -123,6 +180,21 @@ describe('activities web UI', () => {
     const listed = await repApi.request<{ data: Activity[] }>('GET', `/activities?relatedType=lead&relatedId=${lead.id}`);
     const meeting = listed.body.data.find((a) => a.subject === MEETING);
     expect(meeting?.status).toBe('planned');
+
+    // The invitation arrived at the SMTP server: an iCalendar REQUEST for this meeting, with the lead as attendee.
+    const mail = await mailTo(LEAD_EMAIL);
+    expect(mail.subject).toContain(`Invitation: ${MEETING}`);
+    expect(mail.calendar).not.toBeNull();
+    const ics = new ICAL.Component(ICAL.parse(mail.calendar as string));
+    expect(ics.getFirstPropertyValue('method')).toBe('REQUEST');
+    const vevent = ics.getFirstSubcomponent('vevent');
+    if (!vevent) throw new Error(`no VEVENT in:\n${mail.calendar}`);
+    const event = new ICAL.Event(vevent);
+    expect(event.summary).toBe(MEETING);
+    expect(event.uid).toBe(`${meeting?.id}@stride`);
+    expect(event.startDate.toJSDate().toISOString()).toBe(new Date(meeting?.startsAt as string).toISOString());
+    const attendees = vevent.getAllProperties('attendee').map((p) => String(p.getFirstValue()).toLowerCase());
+    expect(attendees).toEqual([`mailto:${LEAD_EMAIL}`]);
     await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'My day' }).click();
     await page.getByRole('heading', { name: 'My day', level: 2 }).waitFor();
     if (dayIn(meeting?.startsAt as string) !== dayIn(new Date())) await page.getByRole('button', { name: 'Next day' }).click();
@@ -154,6 +226,11 @@ describe('activities web UI', () => {
     expect(
       await textMatching(page.getByTestId('stream-entries').locator('[data-type="create_related"]'), /added activity/),
     ).toContain(MEETING);
+    // The invitation is in the Stream too — once: holding the meeting sends the lead no "updated invitation".
+    const invitation = page.getByTestId('stream-entries').locator('[data-type="email_sent"]');
+    expect(await textMatching(invitation, /Invitation/)).toContain(`Invitation: ${MEETING}`);
+    expect(await textMatching(invitation, /example\.cz/)).toContain(LEAD_EMAIL);
+    expect(mails.filter((m) => m.to.includes(LEAD_EMAIL))).toHaveLength(1);
     const doneRow = page.getByTestId('record-activities').getByTestId('record-activity').filter({ hasText: MEETING });
     expect(await doneRow.getAttribute('data-status')).toBe('held');
     expect(await textMatching(doneRow, /Signi/)).toContain(NOTES);
@@ -165,7 +242,7 @@ describe('activities web UI', () => {
     const leadAfter = await repApi.request<{ firstContactedAt: string | null }>('GET', `/leads/${lead.id}`);
     expect(leadAfter.body.firstContactedAt).not.toBeNull();
     await page.context().close();
-  });
+  }, 120_000);
 
   it('shows overdue tasks in red with the days overdue, and completes a task with its checkbox', async () => {
     const due = new Date(Date.now() - 2 * 86_400_000);

@@ -47,7 +47,8 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`Server did not become healthy:\n${output()}`);
 }
 
-export async function startServer(): Promise<TestServer> {
+/** `env` adds to (or overrides) the server's environment, e.g. `{ SMTP_URL, MAIL_FROM }` for a test's own SMTP server. */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   ensureWebBuild();
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-e2e-'));
@@ -63,6 +64,7 @@ export async function startServer(): Promise<TestServer> {
       STRIDE_ADMIN_EMAIL: ADMIN.email,
       STRIDE_ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -187,6 +187,29 @@ describe('meeting invitations over a real SMTP server', () => {
     expect(parseIcs(toA?.calendar as string).method).toBe('REQUEST');
     expect(parseIcs(toB?.calendar as string).method).toBe('CANCEL');
   });
+
+  it('marking a meeting held (with notes) sends the invitees nothing', async () => {
+    const am = await world.as('amA');
+    const c = await am.post('/api/v1/contacts', { lastName: 'Held', emails: ['held@kovo.example'] });
+    const m = await am.post('/api/v1/activities', {
+      type: 'meeting',
+      subject: 'Kovo follow-up',
+      startsAt: inDays(1),
+      sendInvitations: true,
+      participants: [{ type: 'contact', id: c.body.id }],
+    });
+    expect(m.status).toBe(201);
+    expect(await drainJobs(runner)).toBe(1);
+    const before = smtp.mails.length;
+    const held = await am.patch(
+      `/api/v1/activities/${m.body.id}`,
+      { status: 'held', outcome: 'Went well' },
+      { headers: { 'if-match': '"1"' } },
+    );
+    expect(held.status).toBe(200);
+    expect(await drainJobs(runner)).toBe(0);
+    expect(smtp.mails.length).toBe(before);
+  });
 });
 
 describe('invitations without SMTP', () => {

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { advanceClockForTests, resetClockForTests } from '../../src/server/platform/clock.js';
 import { fieldsOf, useTestApp } from '../helpers/app.js';
 import { buildWorld, type World } from '../helpers/world.js';
-import { newOpportunity, STAGES } from './helpers.js';
+import { DEFAULT_PIPELINE, newOpportunity, STAGES } from './helpers.js';
 
 let world: World;
-useTestApp(async (app) => {
+const t = useTestApp(async (app) => {
   world = await buildWorld(app);
 });
 
@@ -53,5 +54,27 @@ describe('win/loss analysis', () => {
     const bad = await admin.get('/api/v1/analytics/win-loss?from=2026-02-01&to=2026-01-01');
     expect(bad.status).toBe(400);
     expect(fieldsOf(bad)).toContain('querystring.to');
+  });
+});
+
+describe('board: won/lost columns show recent closes', () => {
+  afterEach(() => resetClockForTests());
+
+  it('defaults to deals closed in the last 90 days; closedSince reaches further; open stages are unaffected', async () => {
+    const am = await t.current.bearerClient(world.users.amA);
+    const won = await newOpportunity(am, { name: 'Old win', amount: '10.00' });
+    const open = await newOpportunity(am, { name: 'Still open', amount: '5.00' });
+    expect((await am.post(`/api/v1/opportunities/${won.id}/close`, { outcome: 'won' })).status).toBe(200);
+    const column = (b: any, stage: string) => b.columns.find((c: any) => c.stage.id === stage);
+    const before = (await am.get(`/api/v1/pipelines/${DEFAULT_PIPELINE}/board`)).body;
+    expect(column(before, STAGES.closure).cards.map((c: any) => c.id)).toContain(won.id);
+
+    advanceClockForTests(91 * 86_400_000);
+    const later = (await am.get(`/api/v1/pipelines/${DEFAULT_PIPELINE}/board`)).body;
+    expect(column(later, STAGES.closure).cards.map((c: any) => c.id)).not.toContain(won.id);
+    expect(column(later, STAGES.identification).cards.map((c: any) => c.id)).toContain(open.id);
+    const since = (await am.get(`/api/v1/pipelines/${DEFAULT_PIPELINE}/board?closedSince=2000-01-01`)).body;
+    expect(column(since, STAGES.closure).cards.map((c: any) => c.id)).toContain(won.id);
+    expect(Number(column(since, STAGES.closure).sum)).toBeGreaterThanOrEqual(Number(column(later, STAGES.closure).sum) + 10);
   });
 });

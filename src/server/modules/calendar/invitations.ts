@@ -39,7 +39,6 @@ const RELEVANT: Array<keyof Activity> = [
   'endsAt',
   'location',
   'videoUrl',
-  'status',
   'deletedAt',
   'sendInvitations' as keyof Activity,
 ];
@@ -58,6 +57,8 @@ export async function scheduleInvitation(tx: Tx, before: InvitableActivity | nul
   const changed =
     before === null ||
     participants(before) !== participants(after) ||
+    // Only cancelling (or un-cancelling) matters to the invitees: marking a meeting held/not held sends nothing.
+    (before.status === 'cancelled') !== (after.status === 'cancelled') ||
     RELEVANT.some((f) => (before[f] ?? null) !== (after[f] ?? null));
   if (!changed) return;
   const payload: Payload = { activityId: after.id };

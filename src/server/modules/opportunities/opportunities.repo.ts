@@ -184,8 +184,12 @@ export function opportunityConditions(
   if (f.closeFrom) conditions.push(sql<boolean>`o.expected_close_date >= ${f.closeFrom}::date`);
   if (f.closeTo) conditions.push(sql<boolean>`o.expected_close_date <= ${f.closeTo}::date`);
   if (f.forecastCategory) conditions.push(sql<boolean>`o.forecast_category = ${f.forecastCategory}`);
-  // the board's won/lost columns: recent closes only (open deals are unaffected)
-  if (f.closedSince) conditions.push(sql<boolean>`(o.status = 'open' OR o.closed_at >= ${f.closedSince}::date)`);
+  // the board's won/lost columns: recent closes only (open deals are unaffected). Each arm repeats the partial
+  // indexes' predicates (migration 0015) so PostgreSQL can BitmapOr them instead of reading the closed history.
+  if (f.closedSince)
+    conditions.push(
+      sql<boolean>`((o.status = 'open' AND o.deleted_at IS NULL) OR (o.status <> 'open' AND o.deleted_at IS NULL AND o.closed_at >= ${f.closedSince}::date))`,
+    );
   if (f.stalled && stall) {
     const reason = stalledReasonSql(stall);
     conditions.push(f.stalled === 'true' ? sql<boolean>`${reason} IS NOT NULL` : sql<boolean>`${reason} IS NULL`);

@@ -2,8 +2,8 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconBuilding,
-  IconChartBar,
   IconCalendarMonth,
+  IconChartBar,
   IconChecklist,
   IconCoins,
   IconFileImport,
@@ -42,8 +42,18 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
       <Item to="/leads" label={t('nav.leads')} icon={<IconTarget size={18} />} onNavigate={onNavigate} />
       <Item to="/leads/import" label={t('imports:nav')} icon={<IconFileImport size={18} />} onNavigate={onNavigate} />
       <Item to="/opportunities" label={t('opportunities:nav')} icon={<IconLayoutKanban size={18} />} onNavigate={onNavigate} />
-      <Item to="/opportunities/stalled" label={t('opportunityInsights:navStalled')} icon={<IconAlertTriangle size={18} />} onNavigate={onNavigate} />
-      <Item to="/opportunities/win-loss" label={t('opportunityInsights:navWinLoss')} icon={<IconChartBar size={18} />} onNavigate={onNavigate} />
+      <Item
+        to="/opportunities/stalled"
+        label={t('opportunityInsights:navStalled')}
+        icon={<IconAlertTriangle size={18} />}
+        onNavigate={onNavigate}
+      />
+      <Item
+        to="/opportunities/win-loss"
+        label={t('opportunityInsights:navWinLoss')}
+        icon={<IconChartBar size={18} />}
+        onNavigate={onNavigate}
+      />
       <Item to="/accounts" label={t('nav.accounts')} icon={<IconBuilding size={18} />} onNavigate={onNavigate} />
       <Item to="/contacts" label={t('nav.contacts')} icon={<IconUsers size={18} />} onNavigate={onNavigate} />
       {user.role === 'admin' && (

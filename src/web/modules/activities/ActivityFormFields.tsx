@@ -197,18 +197,24 @@ function ParticipantsPicker({ form, knownLabels }: { form: FormOf<ActivityFormVa
     staleTime: 30_000,
   });
   const selected = form.getValues().participants;
+  const related = form.getValues().related;
   const data = useMemo(() => {
+    const label = (v: string) => labels[v] ?? knownLabels[v] ?? v.slice(v.indexOf(':') + 1, v.indexOf(':') + 9);
     const userItems = users.map((u) => ({ value: `user:${u.value}`, label: u.label }));
     const contactItems = (contacts.data ?? []).map((c) => ({ value: `contact:${c.value}`, label: c.label }));
-    const seen = new Set([...userItems, ...contactItems].map((o) => o.value));
-    const others = selected
-      .filter((v) => !seen.has(v))
-      .map((v) => ({ value: v, label: labels[v] ?? knownLabels[v] ?? v.slice(v.indexOf(':') + 1, v.indexOf(':') + 9) }));
+    // A lead can take part (and be invited) only as the record the meeting is about.
+    const leadItems = related.startsWith('lead:') ? [{ value: related, label: label(related) }] : [];
+    const seen = new Set([...userItems, ...contactItems, ...leadItems].map((o) => o.value));
+    const others = selected.filter((v) => !seen.has(v)).map((v) => ({ value: v, label: label(v) }));
+    const otherLeads = others.filter((o) => o.value.startsWith('lead:'));
     return [
       { group: t('participantType.user'), items: userItems },
-      { group: t('participantType.contact'), items: [...contactItems, ...others.filter((o) => !o.value.startsWith('user:'))] },
+      { group: t('participantType.contact'), items: [...contactItems, ...others.filter((o) => o.value.startsWith('contact:'))] },
+      ...(leadItems.length + otherLeads.length > 0
+        ? [{ group: t('participantType.lead'), items: [...leadItems, ...otherLeads] }]
+        : []),
     ];
-  }, [users, contacts.data, selected, labels, knownLabels, t]);
+  }, [users, contacts.data, selected, related, labels, knownLabels, t]);
 
   return (
     <MultiSelect
