@@ -16,6 +16,8 @@ export const stageInput = z.object({
   probability: z.number().int().min(0).max(100),
   kind: stageKind.default('open'),
   requiresApproval: z.boolean().default(false),
+  /** The deal's activity-plan items must all be done before it may leave this stage (issue 5). */
+  requiresPlanDone: z.boolean().default(false),
   /** Items the owner should tick off in this stage (enforcement comes with the approval step). */
   checklist: z.array(requiredText(200)).max(30).default([]),
 });
@@ -61,6 +63,7 @@ export const stage = z.object({
   probability: z.number().int(),
   kind: stageKind,
   requiresApproval: z.boolean(),
+  requiresPlanDone: z.boolean(),
   checklist: z.array(z.string()),
 });
 export type Stage = z.infer<typeof stage>;

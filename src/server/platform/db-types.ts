@@ -395,6 +395,7 @@ export interface PipelineStagesTable {
   probability: number;
   kind: string;
   requiresApproval: Generated<boolean>;
+  requiresPlanDone: Generated<boolean>;
   checklist: JSONColumnType<string[], string | undefined, string>;
   retiredAt: Timestamp | null;
 }

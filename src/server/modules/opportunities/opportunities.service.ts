@@ -33,7 +33,7 @@ import {
   updateOpportunityRow,
   type Valuation,
 } from './opportunities.repo.js';
-import { assertMayEnter, enterStage, resolvePipeline, resolveStage } from './opportunity-stages.js';
+import { assertMayEnter, assertMayLeave, enterStage, resolvePipeline, resolveStage } from './opportunity-stages.js';
 import { loadStallRules } from './stalled.repo.js';
 
 /** Today's valuation: the base currency and today's date for open deals, and the stalled-deal rules in force now. */
@@ -222,6 +222,7 @@ export async function updateOpportunity(
       // a new pipeline without a named stage: its first open stage
       const stage = resolveStage(pipeline, input.stageId ?? (pipelineChanges ? undefined : current.stageId));
       assertMayEnter(stage, 'move', current.approvalStatus);
+      await assertMayLeave(tx, await resolvePipeline(tx, actor, current.pipelineId), current.stageId, id, stage);
       const entry = await enterStage(
         tx,
         actor,

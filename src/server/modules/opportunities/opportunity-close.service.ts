@@ -7,7 +7,7 @@ import { appendStream } from '../stream/stream.repo.js';
 import { daysSince } from './opportunities.mapper.js';
 import { lastOpenStage, stageHistory, updateOpportunityRow } from './opportunities.repo.js';
 import { getVisibleOpportunity, opportunityForChange } from './opportunities.service.js';
-import { assertMayEnter, enterStage, resolvePipeline, resolveStage, stageOfKind } from './opportunity-stages.js';
+import { assertMayEnter, assertMayLeave, enterStage, resolvePipeline, resolveStage, stageOfKind } from './opportunity-stages.js';
 
 /**
  * Closes an open deal as won or lost: it moves to its pipeline's won/lost stage, the reason (required for lost)
@@ -41,6 +41,7 @@ export async function closeOpportunityInTx(
     const pipeline = await resolvePipeline(tx, actor, current.pipelineId);
     const stage = stageOfKind(pipeline, input.outcome);
     assertMayEnter(stage, 'close', current.approvalStatus);
+    await assertMayLeave(tx, pipeline, current.stageId, id, stage);
     const at = now();
     const reason = input.reason ?? null;
     const entry = await enterStage(tx, actor, id, current.stage, stage, at, {

@@ -4,6 +4,7 @@ import type { Actor } from '../../access/actor.js';
 import type { Conn, Tx } from '../../platform/db.js';
 import { AppError, invalidField } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { planItemsOpen } from '../activity-plans/activity-plans.service.js';
 import { findPipeline } from '../pipelines/pipelines.repo.js';
 import { defaultPipeline, getPipeline } from '../pipelines/pipelines.service.js';
 import type { NewStreamEntry } from '../stream/stream.repo.js';
@@ -59,6 +60,23 @@ export function assertMayEnter(stage: Stage, via: 'move' | 'close', approvalStat
       'invalid_transition',
       `"${stage.name}" requires management approval before an opportunity may enter it: ${state}`,
       [{ field: 'stageId', message: 'requires approval', to: stage.id, gate: 'approval', approvalStatus }],
+    );
+  }
+}
+
+/**
+ * The plan gate (issue 5): a deal may leave a stage marked `requiresPlanDone` (to another stage, or closed as won)
+ * only when the activity-plan items applied to it are all done. Closing as lost is never gated.
+ */
+export async function assertMayLeave(tx: Tx, pipeline: Pipeline, fromStageId: string, opportunityId: string, to: Stage): Promise<void> {
+  const from = pipeline.stages.find((s) => s.id === fromStageId);
+  if (!from?.requiresPlanDone || to.id === from.id || to.kind === 'lost') return;
+  const open = await planItemsOpen(tx, { type: 'opportunity', id: opportunityId });
+  if (open > 0) {
+    throw new AppError(
+      'invalid_transition',
+      `"${from.name}" requires the deal's activity plan to be done first: ${open} item(s) still open`,
+      [{ field: 'stageId', message: 'activity plan items still open', from: from.id, to: to.id, gate: 'plan', openItems: open }],
     );
   }
 }

@@ -77,6 +77,7 @@ export async function insertStage(
     probability: number;
     kind: string;
     requiresApproval: boolean;
+    requiresPlanDone: boolean;
     checklist: string[];
   },
 ) {
@@ -89,7 +90,15 @@ export async function insertStage(
 export async function updateStage(
   conn: Conn,
   id: string,
-  s: { name: string; position: number; probability: number; kind: string; requiresApproval: boolean; checklist: string[] },
+  s: {
+    name: string;
+    position: number;
+    probability: number;
+    kind: string;
+    requiresApproval: boolean;
+    requiresPlanDone: boolean;
+    checklist: string[];
+  },
 ) {
   await conn
     .updateTable('pipelineStages')

@@ -40,6 +40,7 @@ export function toStage(s: StageRow): Stage {
     probability: s.probability,
     kind: s.kind as StageKind,
     requiresApproval: s.requiresApproval,
+    requiresPlanDone: s.requiresPlanDone,
     checklist: s.checklist,
   };
 }
@@ -125,6 +126,7 @@ function stageValues(id: string, pipelineId: string, s: StageInput, index: numbe
     probability: s.probability,
     kind: s.kind,
     requiresApproval: s.requiresApproval,
+    requiresPlanDone: s.requiresPlanDone,
     checklist: s.checklist,
   };
 }
@@ -223,7 +225,7 @@ async function reconcileStages(tx: Tx, current: Pipeline, next: StageInput[]): P
     }
     const old = byId.get(s.id) as Stage;
     const values = stageValues(s.id, current.id, s, i);
-    const diff = (['name', 'position', 'probability', 'kind', 'requiresApproval', 'checklist'] as const).filter(
+    const diff = (['name', 'position', 'probability', 'kind', 'requiresApproval', 'requiresPlanDone', 'checklist'] as const).filter(
       (k) => JSON.stringify(old[k]) !== JSON.stringify(values[k]),
     );
     if (diff.length === 0) continue;

@@ -16,6 +16,7 @@ import { PlanPanel } from '../activity-plans/PlanPanel.js';
 import { RecordAttachments } from '../attachments/RecordAttachments.js';
 import { RecordEmails } from '../emails/RecordEmails.js';
 import { RelatedOpportunities } from '../opportunities/RelatedOpportunities.js';
+import { HandoverButton } from '../opportunity-insights/index.js';
 import { AccountContacts } from './AccountContacts.js';
 import { AccountDuplicates } from './AccountDuplicates.js';
 import { AccountEditForm } from './AccountEditForm.js';
@@ -86,6 +87,7 @@ export default function AccountDetailPage() {
                   {t('common.edit')}
                 </Button>
                 <AccountMergeMenu account={a} />
+                <HandoverButton account={a} />
               </>
             )
           ))

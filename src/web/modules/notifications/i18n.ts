@@ -18,6 +18,9 @@ const en = {
     reminder: 'Reminders',
     sla_breach: 'First-contact SLA breached',
     approval_request: 'Approval requests',
+    approval_decision: 'Approval decisions',
+    stalled_deal: 'Stalled deals',
+    invitation_failed: 'Invitation not delivered',
   },
   prefs: {
     title: 'Notification settings',
@@ -52,6 +55,9 @@ const cs: typeof en = {
     reminder: 'Připomínky',
     sla_breach: 'Překročená lhůta prvního kontaktu',
     approval_request: 'Žádosti o schválení',
+    approval_decision: 'Rozhodnutí o schválení',
+    stalled_deal: 'Váznoucí obchody',
+    invitation_failed: 'Pozvánka nedoručena',
   },
   prefs: {
     title: 'Nastavení oznámení',
@@ -86,6 +92,9 @@ const de: typeof en = {
     reminder: 'Erinnerungen',
     sla_breach: 'Erstkontakt-Frist überschritten',
     approval_request: 'Genehmigungsanfragen',
+    approval_decision: 'Genehmigungsentscheidungen',
+    stalled_deal: 'Stockende Verkaufschancen',
+    invitation_failed: 'Einladung nicht zugestellt',
   },
   prefs: {
     title: 'Benachrichtigungen',

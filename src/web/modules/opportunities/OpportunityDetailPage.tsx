@@ -3,6 +3,7 @@ import {
   IconArrowRight,
   IconChevronDown,
   IconEdit,
+  IconHourglassLow,
   IconInfoCircle,
   IconRotateClockwise,
   IconThumbDown,
@@ -23,6 +24,8 @@ import { RecordError, RecordLoading } from '../../ui/RecordState.js';
 import { Stream } from '../../ui/Stream.js';
 import { useValueFormatter } from '../../ui/stream/useValueFormatter.js';
 import { RecordActivities } from '../activities/RecordActivities.js';
+import { ApprovalPanel, StallResolveModal } from '../opportunity-insights/index.js';
+import '../opportunity-insights/workflows.i18n.js';
 import {
   opportunityKeys,
   reopenOpportunity,
@@ -48,6 +51,8 @@ export default function OpportunityDetailPage() {
   const pipelines = usePipelines();
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState<'won' | 'lost' | null>(null);
+  const [resolving, setResolving] = useState(false);
+  const { t: tw } = useTranslation('opportunityWorkflows');
   const refresh = useRefreshOpportunity();
   const queryClient = useQueryClient();
   const money = useMoney();
@@ -99,6 +104,7 @@ export default function OpportunityDetailPage() {
         badge={
           <>
             <StatusBadge status={o.status} />
+            {o.onHold && <Badge color="gray">{tw('stalledAlert.onHold')}</Badge>}
             {deleted && <Badge color="red">{tc('common.deletedBadge')}</Badge>}
           </>
         }
@@ -183,6 +189,27 @@ export default function OpportunityDetailPage() {
           {tc('common.readOnly')}
         </Alert>
       )}
+      {o.status === 'open' && o.stalled && (
+        <Alert
+          color="orange"
+          variant="light"
+          mb="md"
+          icon={<IconHourglassLow size={16} />}
+          title={tw('stalledAlert.title', {
+            reason: o.stalledReason ? tc(`opportunityInsights:stalled.reasons.${o.stalledReason}`) : '',
+          })}
+          data-testid="stalled-alert"
+        >
+          <Group justify="space-between" wrap="nowrap">
+            <Text size="sm">{tw('stalledAlert.body')}</Text>
+            {writable && (
+              <Button size="xs" variant="light" color="orange" onClick={() => setResolving(true)}>
+                {tc('opportunityInsights:stalled.resolve')}
+              </Button>
+            )}
+          </Group>
+        </Alert>
+      )}
       <StagePath opportunity={o} stages={stages} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -194,7 +221,15 @@ export default function OpportunityDetailPage() {
                 <OpportunityOverview opportunity={o} />
               )}
             </Paper>
-            {/* Approvals (seed 004), stalled-deal resolution and handover panels go here once their endpoints exist. */}
+            {!deleted && (
+              <ApprovalPanel
+                opportunityId={o.id}
+                canEdit={writable}
+                status={o.status}
+                currency={o.currency}
+                onChanged={() => void queryClient.invalidateQueries({ queryKey: opportunityKeys.detail(o.id) })}
+              />
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -204,6 +239,7 @@ export default function OpportunityDetailPage() {
           </Stack>
         </Grid.Col>
       </Grid>
+      {resolving && <StallResolveModal deal={o} onClose={() => setResolving(false)} />}
       {closing && (
         <CloseDialog
           target={o}

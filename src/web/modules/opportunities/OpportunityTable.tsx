@@ -1,8 +1,8 @@
 import { Anchor, Button, Checkbox, Group, Menu, Text } from '@mantine/core';
 import { IconColumns, IconDownload, IconTargetArrow } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Opportunity } from '../../../domain/opportunities/opportunity.schema.js';
 import { useCurrentUser } from '../../app/auth/session.js';
 import { useFormat } from '../../app/i18n/format.js';
@@ -30,6 +30,8 @@ const ALL_COLUMNS = [
   'createdAt',
 ] as const;
 type ColumnKey = (typeof ALL_COLUMNS)[number];
+export const columnsStorageKey = (userId: string) => `stride.opportunities.columns.${userId}`;
+
 const DEFAULT_COLUMNS: ColumnKey[] = [
   'name',
   'account',
@@ -41,9 +43,9 @@ const DEFAULT_COLUMNS: ColumnKey[] = [
   'owner',
 ];
 
-/** Column choice per user in this browser (saved views from the server replace this later). */
-function useColumnChoice(userId: string) {
-  const key = `stride.opportunities.columns.${userId}`;
+/** Column choice per user in this browser; a saved view puts its columns in the URL (`cols=a,b,c`) and they win. */
+function useColumnChoice(userId: string, fromUrl: string | null) {
+  const key = columnsStorageKey(userId);
   const [chosen, setChosen] = useState<ColumnKey[]>(() => {
     try {
       const stored = JSON.parse(localStorage.getItem(key) ?? 'null') as string[] | null;
@@ -53,6 +55,12 @@ function useColumnChoice(userId: string) {
       return DEFAULT_COLUMNS;
     }
   });
+  useEffect(() => {
+    const valid = fromUrl?.split(',').filter((c): c is ColumnKey => (ALL_COLUMNS as readonly string[]).includes(c));
+    if (!valid?.length) return;
+    setChosen(valid);
+    localStorage.setItem(key, JSON.stringify(valid));
+  }, [fromUrl, key]);
   const toggle = (c: ColumnKey) => {
     const next = chosen.includes(c) ? chosen.filter((x) => x !== c) : ALL_COLUMNS.filter((x) => x === c || chosen.includes(x));
     if (next.length === 0) return;
@@ -78,7 +86,8 @@ export function OpportunityTable({
   const money = useMoney();
   const navigate = useNavigate();
   const me = useCurrentUser();
-  const { chosen, toggle } = useColumnChoice(me.id);
+  const [searchParams] = useSearchParams();
+  const { chosen, toggle } = useColumnChoice(me.id, searchParams.get('cols'));
   const params: ListParams = { ...filters, pipelineId, sort };
   const list = useOpportunityList(params, 50, Boolean(pipelineId));
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];

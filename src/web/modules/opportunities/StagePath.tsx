@@ -21,7 +21,7 @@ export function StagePath({ opportunity, stages }: { opportunity: Opportunity; s
   const steps = [...open, ...(closing ? [closing] : [])];
   // A retired stage the deal is in still shows, at the position it had.
   if (!steps.some((s) => s.id === opportunity.stageId))
-    steps.push({ ...opportunity.stage, position: 999, requiresApproval: false, checklist: [] });
+    steps.push({ ...opportunity.stage, position: 999, requiresApproval: false, requiresPlanDone: false, checklist: [] });
   const current = steps.findIndex((s) => s.id === opportunity.stageId);
   const activeIndex = opportunity.status === 'open' ? current : steps.length;
 

@@ -25,6 +25,8 @@ export type OpportunityFilters = {
   closeTo?: string;
   forecastCategory?: string;
   q?: string;
+  /** 'true': only stalled deals — the table only (`GET /opportunities?stalled=true`); the board has no such filter */
+  stalled?: string;
 };
 
 export const opportunityKeys = {
@@ -104,7 +106,7 @@ export function useColumnPages(
 export type ListParams = OpportunityFilters & { pipelineId?: string; status?: string; accountId?: string; sort: string };
 
 export function listQuery(p: ListParams): Query {
-  return { ...filterQuery(p), pipelineId: p.pipelineId, status: p.status, accountId: p.accountId, sort: p.sort };
+  return { ...filterQuery(p), pipelineId: p.pipelineId, status: p.status, accountId: p.accountId, sort: p.sort, stalled: p.stalled };
 }
 
 export function useOpportunityList(p: ListParams, pageSize = 50, enabled = true) {

@@ -75,7 +75,8 @@ export default function StalledDealsPage() {
   );
 }
 
-function ResolveModal({ deal, onClose }: { deal: Opportunity; onClose: () => void }) {
+/** Continue / hold / close a stalled deal (also mounted on the opportunity page). */
+export function ResolveModal({ deal, onClose }: { deal: Opportunity; onClose: () => void }) {
   const { t } = useTranslation('opportunityInsights');
   const { t: to } = useTranslation('opportunities');
   const { t: tc } = useTranslation();

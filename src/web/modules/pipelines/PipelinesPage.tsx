@@ -48,6 +48,7 @@ import { errorMessage, notifySuccess } from '../../app/notify.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { AdminOnly } from '../admin/AdminOnly.js';
 import { PIPELINES_KEY, usePipelines } from '../opportunities/api.js';
+import { StallRulesCard } from '../opportunity-insights/index.js';
 import '../opportunities/i18n.js';
 
 type DraftStage = {
@@ -146,6 +147,7 @@ function Pipelines() {
           {selected && <PipelineEditor key={`${selected.id}-${selected.version}`} pipeline={selected} />}
         </Grid.Col>
       </Grid>
+      <StallRulesCard pipelines={list} />
     </>
   );
 }

@@ -4,6 +4,8 @@ import {
   IconCalendarCheck,
   IconDownload,
   IconEdit,
+  IconGavel,
+  IconHourglassLow,
   IconLink,
   IconLinkOff,
   IconMail,
@@ -12,6 +14,7 @@ import {
   IconRestore,
   IconSparkles,
   IconTrash,
+  IconTransfer,
   IconUserShare,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -39,6 +42,9 @@ const ICONS: Record<string, { icon: ReactNode; color: string }> = {
   restore: { icon: <IconRestore size={14} />, color: 'green' },
   activity: { icon: <IconCalendarCheck size={14} />, color: 'green' },
   download: { icon: <IconDownload size={14} />, color: 'gray' },
+  approval: { icon: <IconGavel size={14} />, color: 'yellow' },
+  stall: { icon: <IconHourglassLow size={14} />, color: 'orange' },
+  handover: { icon: <IconTransfer size={14} />, color: 'grape' },
 };
 
 const RECORD_PATHS: Record<string, string> = {
@@ -146,6 +152,25 @@ function Summary({ entry, formatValue }: { entry: StreamEntry; formatValue: Valu
         ? t('stream.entry.preview', { defaultValue: 'viewed' })
         : t('stream.entry.download', { defaultValue: 'downloaded' });
       return `${verb} ${record?.name ?? ''}`;
+    }
+    case 'approval':
+    case 'stall': {
+      // approval {action: assessment|requested|approved|rejected, comment|note}; stall {action: continue|on_hold|close_lost, plan|reason|note}
+      const action = String(d.action ?? '');
+      const label = t(`stream.entry.${entry.type}_${action}`, { defaultValue: `${entry.type} ${action}` });
+      const lost =
+        entry.type === 'stall' && action === 'close_lost' && typeof d.reason === 'string'
+          ? t(`opportunities:lostReason.${d.reason}`, { defaultValue: d.reason })
+          : null;
+      const detail = [lost, d.comment, d.note, d.plan, action === 'on_hold' ? d.reason : null].filter(
+        (v): v is string => typeof v === 'string' && v !== '',
+      );
+      return detail.length ? `${label}: ${detail.join(' — ')}` : label;
+    }
+    case 'handover': {
+      const to = (d.to as { name?: string } | undefined)?.name ?? '—';
+      const label = t('stream.entry.handover', { to });
+      return typeof d.note === 'string' && d.note ? `${label}: ${d.note}` : label;
     }
     default:
       return t(`stream.entry.${entry.type}`, { defaultValue: t('stream.entry.unknown', { type: entry.type }) });
