@@ -1,16 +1,18 @@
-import { Button, Group, SegmentedControl, Select } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, Switch } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLayoutKanban, IconPlus, IconTable } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { useCanEdit } from '../../app/auth/session.js';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useCanEdit, useCurrentUser } from '../../app/auth/session.js';
 import { PageHeader } from '../../ui/PageHeader.js';
+import { SavedViewsMenu } from '../opportunity-insights/index.js';
+import '../opportunity-insights/workflows.i18n.js';
 import { usePipelines } from './api.js';
 import { BoardView } from './BoardView.js';
 import { OpportunityCreateModal } from './OpportunityCreateModal.js';
 import { OpportunityFilterBar } from './OpportunityFilterBar.js';
-import { OpportunityTable } from './OpportunityTable.js';
+import { currentColumns, OpportunityTable } from './OpportunityTable.js';
 import { useOpportunityFilters } from './useOpportunityFilters.js';
 import './i18n.js';
 
@@ -28,6 +30,17 @@ export default function OpportunitiesPage() {
   const list = pipelines.data ?? [];
   const requested = params.get('pipeline') || localStorage.getItem(LAST_PIPELINE) || '';
   const pipeline = list.find((p) => p.id === requested) ?? list.find((p) => p.isDefault) ?? list[0];
+  const { t: tw } = useTranslation('opportunityWorkflows');
+  const me = useCurrentUser();
+  const [searchParams, setSearchParams] = useSearchParams();
+  // the stalled filter exists on the list endpoint only (the board has no such filter): table only
+  const stalledOnly = params.get('stalled') === 'true';
+  const tableFilters = useMemo(() => (stalledOnly ? { ...filters, stalled: 'true' } : filters), [filters, stalledOnly]);
+  const currentView = () => {
+    const f: Record<string, string> = {};
+    for (const [k, v] of searchParams) if (!['view', 'sort', 'cols'].includes(k) && v) f[k] = v;
+    return { filters: f, columns: view === 'table' ? currentColumns(me.id) : [], sort: view === 'table' ? params.sort : null };
+  };
 
   useEffect(() => {
     if (pipeline) localStorage.setItem(LAST_PIPELINE, pipeline.id);
@@ -39,6 +52,30 @@ export default function OpportunitiesPage() {
         title={t('title')}
         actions={
           <>
+            {view === 'table' && (
+              <Switch
+                label={tw('stalledFilter')}
+                checked={stalledOnly}
+                onChange={(e) => params.set('stalled', e.currentTarget.checked ? 'true' : null)}
+              />
+            )}
+            <SavedViewsMenu
+              resource="opportunities"
+              view={view}
+              current={currentView}
+              onApply={(v) => {
+                const next = new URLSearchParams();
+                for (const [k, value] of Object.entries(v.filters)) {
+                  if (value === null || value === undefined || value === '') continue;
+                  next.set(k, Array.isArray(value) ? value.join(',') : String(value));
+                }
+                if (v.view === 'table') next.set('view', 'table');
+                if (v.sort) next.set('sort', v.sort);
+                if (v.columns.length) next.set('cols', v.columns.join(','));
+                params.setSearch(next.get('q') ?? '');
+                setSearchParams(next, { replace: true });
+              }}
+            />
             <Select
               aria-label={t('pipeline')}
               data={list.map((p) => ({ value: p.id, label: p.name }))}
@@ -87,7 +124,7 @@ export default function OpportunitiesPage() {
         ) : (
           <OpportunityTable
             pipelineId={pipeline.id}
-            filters={filters}
+            filters={tableFilters}
             sort={params.sort}
             onSortChange={(s) => params.set('sort', s)}
           />

@@ -43,6 +43,17 @@ const DEFAULT_COLUMNS: ColumnKey[] = [
   'owner',
 ];
 
+/** The columns the table shows for this user now (stored choice or the defaults) — what a saved view keeps. */
+export function currentColumns(userId: string): string[] {
+  try {
+    const stored = JSON.parse(localStorage.getItem(columnsStorageKey(userId)) ?? 'null') as string[] | null;
+    const valid = stored?.filter((c) => (ALL_COLUMNS as readonly string[]).includes(c));
+    return valid?.length ? valid : DEFAULT_COLUMNS;
+  } catch {
+    return DEFAULT_COLUMNS;
+  }
+}
+
 /** Column choice per user in this browser; a saved view puts its columns in the URL (`cols=a,b,c`) and they win. */
 function useColumnChoice(userId: string, fromUrl: string | null) {
   const key = columnsStorageKey(userId);

@@ -106,7 +106,14 @@ export function useColumnPages(
 export type ListParams = OpportunityFilters & { pipelineId?: string; status?: string; accountId?: string; sort: string };
 
 export function listQuery(p: ListParams): Query {
-  return { ...filterQuery(p), pipelineId: p.pipelineId, status: p.status, accountId: p.accountId, sort: p.sort, stalled: p.stalled };
+  return {
+    ...filterQuery(p),
+    pipelineId: p.pipelineId,
+    status: p.status,
+    accountId: p.accountId,
+    sort: p.sort,
+    stalled: p.stalled,
+  };
 }
 
 export function useOpportunityList(p: ListParams, pageSize = 50, enabled = true) {

@@ -15,7 +15,10 @@ export function StallRulesCard({ pipelines }: { pipelines: Array<{ id: string; n
   const { t } = useTranslation('opportunityWorkflows');
   const { t: tc } = useTranslation();
   const qc = useQueryClient();
-  const rules = useQuery({ queryKey: RULES_KEY, queryFn: async () => (await apiRequest<StallRules>('/stalled-deal-rules')).data });
+  const rules = useQuery({
+    queryKey: RULES_KEY,
+    queryFn: async () => (await apiRequest<StallRules>('/stalled-deal-rules')).data,
+  });
   const [draft, setDraft] = useState<StallRules | null>(null);
   useEffect(() => {
     if (rules.data) setDraft(rules.data);
@@ -54,7 +57,9 @@ export function StallRulesCard({ pipelines }: { pipelines: Array<{ id: string; n
             allowDecimal={false}
             value={rule[f] ?? ''}
             error={fieldErrors[path]}
-            onChange={(v) => setRule(pipelineId, { ...rule, [f]: typeof v === 'number' ? v : v === '' ? null : Number(v) || null })}
+            onChange={(v) =>
+              setRule(pipelineId, { ...rule, [f]: typeof v === 'number' ? v : v === '' ? null : Number(v) || null })
+            }
             w={110}
           />
         </Table.Td>

@@ -10,7 +10,8 @@ const en = {
   handover: {
     action: 'Hand over',
     title: 'Hand over {{name}}',
-    intro: 'The account, all its contacts and — if chosen — its open deals and planned activities move to the new owner. The history is kept; the new owner gets an intro task and a satisfaction check in 30 days.',
+    intro:
+      'The account, all its contacts and — if chosen — its open deals and planned activities move to the new owner. The history is kept; the new owner gets an intro task and a satisfaction check in 30 days.',
     to: 'Hand over to',
     toUser: 'A person',
     toTeam: 'A team (its team lead)',
@@ -66,7 +67,8 @@ const cs: Strings = {
   handover: {
     action: 'Předat',
     title: 'Předat {{name}}',
-    intro: 'Firma, všechny její kontakty a — pokud zvolíte — otevřené obchody a plánované aktivity přejdou na nového vlastníka. Historie zůstává; nový vlastník dostane úvodní úkol a za 30 dní kontrolu spokojenosti.',
+    intro:
+      'Firma, všechny její kontakty a — pokud zvolíte — otevřené obchody a plánované aktivity přejdou na nového vlastníka. Historie zůstává; nový vlastník dostane úvodní úkol a za 30 dní kontrolu spokojenosti.',
     to: 'Předat komu',
     toUser: 'Osobě',
     toTeam: 'Týmu (vedoucímu týmu)',
@@ -121,7 +123,8 @@ const de: Strings = {
   handover: {
     action: 'Übergeben',
     title: '{{name}} übergeben',
-    intro: 'Die Firma, alle Kontakte und — falls gewählt — offene Verkaufschancen und geplante Aktivitäten gehen an den neuen Verantwortlichen. Die Historie bleibt; er erhält eine Einführungsaufgabe und in 30 Tagen eine Zufriedenheitsprüfung.',
+    intro:
+      'Die Firma, alle Kontakte und — falls gewählt — offene Verkaufschancen und geplante Aktivitäten gehen an den neuen Verantwortlichen. Die Historie bleibt; er erhält eine Einführungsaufgabe und in 30 Tagen eine Zufriedenheitsprüfung.',
     to: 'Übergeben an',
     toUser: 'Eine Person',
     toTeam: 'Ein Team (Teamleitung)',

@@ -13,8 +13,8 @@ import {
   IconPlus,
   IconRestore,
   IconSparkles,
-  IconTrash,
   IconTransfer,
+  IconTrash,
   IconUserShare,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
