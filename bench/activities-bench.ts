@@ -71,14 +71,23 @@ async function run(kind: 'postgres' | 'embedded') {
   try {
     const db = database.db;
     await migrate(db);
-    const me = await createUser(db, null, { email: 'rep@bench.local', name: 'Bench Rep', role: 'account_manager', password: 'bench-password-1' });
+    const me = await createUser(db, null, {
+      email: 'rep@bench.local',
+      name: 'Bench Rep',
+      role: 'account_manager',
+      password: 'bench-password-1',
+    });
     const t0 = performance.now();
     await sql
       .raw(`INSERT INTO users (id, email, name, role, password_hash, created_at, updated_at)
         SELECT gen_random_uuid(), 'u' || i || '@bench.local', 'User ' || i, 'account_manager', 'x', now(), now() FROM generate_series(1, ${N_USERS - 1}) i`)
       .execute(db);
     const account = (
-      await sql<{ id: string }>`INSERT INTO accounts (id, name, owner_id, created_at, updated_at) VALUES (gen_random_uuid(), 'Stream Heavy s.r.o.', ${me.id}, now(), now()) RETURNING id`.execute(db)
+      await sql<{
+        id: string;
+      }>`INSERT INTO accounts (id, name, owner_id, created_at, updated_at) VALUES (gen_random_uuid(), 'Stream Heavy s.r.o.', ${me.id}, now(), now()) RETURNING id`.execute(
+        db,
+      )
     ).rows[0] as { id: string };
     // activities spread over all users and ±180 days; "my" share is 1/N_USERS of them
     await sql
@@ -119,12 +128,16 @@ async function run(kind: 'postgres' | 'embedded') {
       times.sort((a, b) => a - b);
       return `${kind} ${name}: p50 ${pct(times, 50).toFixed(1)} ms, p95 ${pct(times, 95).toFixed(1)} ms`;
     };
-    const lines = [`${kind}: ${N_ACTIVITIES} activities over ${N_USERS} users, ${N_STREAM} Stream entries on one account (generated in ${genMs} ms)`];
+    const lines = [
+      `${kind}: ${N_ACTIVITIES} activities over ${N_USERS} users, ${N_STREAM} Stream entries on one account (generated in ${genMs} ms)`,
+    ];
     lines.push(await measure('my-day', async () => (await get('/api/v1/my-day?tz=Europe/Prague')).ms));
     const cursors: string[] = [];
     let cursor: string | null | undefined = null;
     for (let i = 0; i < 20; i++) {
-      const page: { ms: number; body: { nextCursor?: string | null } } = await get(`/api/v1/accounts/${account.id}/stream?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const page: { ms: number; body: { nextCursor?: string | null } } = await get(
+        `/api/v1/accounts/${account.id}/stream?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       cursor = page.body.nextCursor;
       if (cursor) cursors.push(cursor);
     }
@@ -142,8 +155,12 @@ async function run(kind: 'postgres' | 'embedded') {
   }
 }
 
-const kinds: Array<'postgres' | 'embedded'> = args.db === 'both' ? ['postgres', 'embedded'] : [args.db as 'postgres' | 'embedded'];
+const kinds: Array<'postgres' | 'embedded'> =
+  args.db === 'both' ? ['postgres', 'embedded'] : [args.db as 'postgres' | 'embedded'];
 const out: string[] = [];
 for (const kind of kinds) out.push(...(await run(kind)));
 fs.mkdirSync(path.resolve(import.meta.dirname, 'results'), { recursive: true });
-fs.writeFileSync(path.resolve(import.meta.dirname, 'results', 'activities.md'), `# Activities bench\n\n${out.map((l) => `- ${l}`).join('\n')}\n`);
+fs.writeFileSync(
+  path.resolve(import.meta.dirname, 'results', 'activities.md'),
+  `# Activities bench\n\n${out.map((l) => `- ${l}`).join('\n')}\n`,
+);

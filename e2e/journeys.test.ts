@@ -183,7 +183,9 @@ describe('web UI journeys', () => {
     await form.getByRole('button', { name: 'Save' }).click();
     await form.waitFor({ state: 'hidden' });
 
-    expect(await visibleText(page.getByRole('tabpanel').getByText('Prefers calls after 2 pm.'))).toBe('Prefers calls after 2 pm.');
+    expect(await visibleText(page.getByRole('tabpanel').getByText('Prefers calls after 2 pm.'))).toBe(
+      'Prefers calls after 2 pm.',
+    );
     expect(await visibleText(page.getByRole('tabpanel').getByText('Fashion retail'))).toBe('Fashion retail');
     const saved = await admin.request<Account>('GET', `/accounts/${account.id}`);
     expect(saved.body.industry).toBe('Fashion retail');

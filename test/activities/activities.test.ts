@@ -12,7 +12,9 @@ const inHours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString(
 describe('activities on records', () => {
   it('creating one from a lead writes create_related there; holding it writes to the Stream and stops the first-contact clock', async () => {
     const api = await world.as('sdrA');
-    const lead = (await api.post('/api/v1/leads', { firstName: 'J', lastName: 'Dvořáková', company: 'AutoERP', source: 'web_form' })).body;
+    const lead = (
+      await api.post('/api/v1/leads', { firstName: 'J', lastName: 'Dvořáková', company: 'AutoERP', source: 'web_form' })
+    ).body;
     const created = await api.post('/api/v1/activities', {
       type: 'meeting',
       subject: 'AutoERP – requirements discovery and system presentation',
@@ -23,13 +25,24 @@ describe('activities on records', () => {
       participants: [{ type: 'lead', id: lead.id }],
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body).toMatchObject({ status: 'planned', relatedTo: { type: 'lead', id: lead.id, name: 'J Dvořáková' }, participants: [{ type: 'lead', id: lead.id, name: 'J Dvořáková' }] });
+    expect(created.body).toMatchObject({
+      status: 'planned',
+      relatedTo: { type: 'lead', id: lead.id, name: 'J Dvořáková' },
+      participants: [{ type: 'lead', id: lead.id, name: 'J Dvořáková' }],
+    });
 
     let stream = (await api.get(`/api/v1/leads/${lead.id}/stream`)).body.data;
-    expect(stream[0]).toMatchObject({ type: 'create_related', data: { relation: 'activities', record: { type: 'activity', id: created.body.id, activityType: 'meeting' } } });
+    expect(stream[0]).toMatchObject({
+      type: 'create_related',
+      data: { relation: 'activities', record: { type: 'activity', id: created.body.id, activityType: 'meeting' } },
+    });
     expect((await api.get(`/api/v1/leads/${lead.id}`)).body.firstContactedAt).toBeNull();
 
-    const held = await api.patch(`/api/v1/activities/${created.body.id}`, { status: 'held', outcome: 'Demo went well; quote next week' }, { headers: { 'if-match': `"${created.body.version}"` } });
+    const held = await api.patch(
+      `/api/v1/activities/${created.body.id}`,
+      { status: 'held', outcome: 'Demo went well; quote next week' },
+      { headers: { 'if-match': `"${created.body.version}"` } },
+    );
     expect(held.status, JSON.stringify(held.body)).toBe(200);
     expect(held.body.completedAt).not.toBeNull();
     stream = (await api.get(`/api/v1/leads/${lead.id}/stream`)).body.data;
@@ -42,9 +55,19 @@ describe('activities on records', () => {
   it('a logged call counts as first contact at once; a planned task does not', async () => {
     const api = await world.as('sdrA');
     const lead = (await api.post('/api/v1/leads', { lastName: 'Called', source: 'cold_call' })).body;
-    await api.post('/api/v1/activities', { type: 'task', subject: 'Prepare offer', dueAt: inHours(24), relatedTo: { type: 'lead', id: lead.id } });
+    await api.post('/api/v1/activities', {
+      type: 'task',
+      subject: 'Prepare offer',
+      dueAt: inHours(24),
+      relatedTo: { type: 'lead', id: lead.id },
+    });
     expect((await api.get(`/api/v1/leads/${lead.id}`)).body.firstContactedAt).toBeNull();
-    await api.post('/api/v1/activities', { type: 'call', subject: 'Intro call', status: 'held', relatedTo: { type: 'lead', id: lead.id } });
+    await api.post('/api/v1/activities', {
+      type: 'call',
+      subject: 'Intro call',
+      status: 'held',
+      relatedTo: { type: 'lead', id: lead.id },
+    });
     expect((await api.get(`/api/v1/leads/${lead.id}`)).body.firstContactedAt).not.toBeNull();
   });
 
@@ -52,10 +75,19 @@ describe('activities on records', () => {
     const api = await world.as('sdrA');
     const lead = (await api.post('/api/v1/leads', { lastName: 'Later', company: 'Budget 2027 s.r.o.', source: 'referral' })).body;
     await api.post(`/api/v1/leads/${lead.id}/status`, { status: 'in_process' });
-    await api.post(`/api/v1/leads/${lead.id}/status`, { status: 'recycled', recontactOn: '2027-01-15', reason: 'Budget next year' });
+    await api.post(`/api/v1/leads/${lead.id}/status`, {
+      status: 'recycled',
+      recontactOn: '2027-01-15',
+      reason: 'Budget next year',
+    });
     const tasks = (await api.get(`/api/v1/activities?relatedType=lead&relatedId=${lead.id}&type=task`)).body.data;
     expect(tasks).toHaveLength(1);
-    expect(tasks[0]).toMatchObject({ subject: 'Re-contact Later', status: 'planned', ownerId: world.users.sdrA.id, description: 'Budget next year' });
+    expect(tasks[0]).toMatchObject({
+      subject: 'Re-contact Later',
+      status: 'planned',
+      ownerId: world.users.sdrA.id,
+      description: 'Budget next year',
+    });
     expect(tasks[0].dueAt.startsWith('2027-01-15')).toBe(true);
   });
 
@@ -64,12 +96,21 @@ describe('activities on records', () => {
     const task = await api.post('/api/v1/activities', { type: 'task', subject: 'X', status: 'held' });
     expect(task.status).toBe(400);
     expect(fieldsOf(task)).toContain('status');
-    const times = await api.post('/api/v1/activities', { type: 'meeting', subject: 'X', startsAt: inHours(3), endsAt: inHours(2) });
+    const times = await api.post('/api/v1/activities', {
+      type: 'meeting',
+      subject: 'X',
+      startsAt: inHours(3),
+      endsAt: inHours(2),
+    });
     expect(fieldsOf(times)).toContain('endsAt');
     const noStart = await api.post('/api/v1/activities', { type: 'call', subject: 'X' });
     expect(fieldsOf(noStart)).toContain('startsAt');
     const foreign = (await (await world.as('amB')).post('/api/v1/accounts', { name: 'Vertrieb Nord GmbH' })).body;
-    const hidden = await api.post('/api/v1/activities', { type: 'task', subject: 'X', relatedTo: { type: 'account', id: foreign.id } });
+    const hidden = await api.post('/api/v1/activities', {
+      type: 'task',
+      subject: 'X',
+      relatedTo: { type: 'account', id: foreign.id },
+    });
     expect(hidden.status).toBe(400);
     expect(fieldsOf(hidden)).toEqual(['relatedTo.id']);
     const amB = await world.as('amB');
@@ -104,4 +145,3 @@ describe('my day', () => {
     expect((await api.get('/api/v1/my-day?tz=Mars/Olympus')).status).toBe(400);
   });
 });
-

@@ -3,18 +3,32 @@ import { useTestApp } from '../helpers/app.js';
 import { buildWorld, type World } from '../helpers/world.js';
 
 let world: World;
-const t = useTestApp(async (app) => {
+useTestApp(async (app) => {
   world = await buildWorld(app);
 });
 
 describe('duplicate detection', () => {
   it('finds the same person and company across leads, contacts and accounts, saying why', async () => {
     const am = await world.as('amA');
-    const account = (await am.post('/api/v1/accounts', { name: 'Dřevostavby Morava s.r.o.', registrationNumber: '27082440' })).body;
+    const account = (await am.post('/api/v1/accounts', { name: 'Dřevostavby Morava s.r.o.', registrationNumber: '27082440' }))
+      .body;
     const contact = (
-      await am.post('/api/v1/contacts', { firstName: 'Jana', lastName: 'Dvořáková', emails: ['jana@drevostavby.cz'], phones: ['603 123 456'], accountId: account.id })
+      await am.post('/api/v1/contacts', {
+        firstName: 'Jana',
+        lastName: 'Dvořáková',
+        emails: ['jana@drevostavby.cz'],
+        phones: ['603 123 456'],
+        accountId: account.id,
+      })
     ).body;
-    const earlier = (await am.post('/api/v1/leads', { firstName: 'Jana', lastName: 'Dvorakova', company: 'DREVOSTAVBY MORAVA sro', source: 'email' })).body;
+    const earlier = (
+      await am.post('/api/v1/leads', {
+        firstName: 'Jana',
+        lastName: 'Dvorakova',
+        company: 'DREVOSTAVBY MORAVA sro',
+        source: 'email',
+      })
+    ).body;
     const lead = (
       await am.post('/api/v1/leads', {
         firstName: 'Jana',
@@ -30,7 +44,8 @@ describe('duplicate detection', () => {
     const res = await am.get(`/api/v1/leads/${lead.id}/duplicates`);
     expect(res.status).toBe(200);
     const byId = new Map(res.body.data.map((c: { id: string }) => [c.id, c]));
-    const reasonsOf = (id: string) => ((byId.get(id) as { reasons: Array<{ reason: string }> }).reasons.map((r) => r.reason)).sort();
+    const reasonsOf = (id: string) =>
+      (byId.get(id) as { reasons: Array<{ reason: string }> }).reasons.map((r) => r.reason).sort();
     expect(reasonsOf(contact.id)).toEqual(['email', 'name', 'phone']);
     expect(reasonsOf(account.id)).toEqual(['company', 'registrationNumber']);
     expect(reasonsOf(earlier.id)).toEqual(['company', 'name']);
@@ -56,18 +71,46 @@ describe('duplicate detection', () => {
 describe('merging leads', () => {
   it('keeps the chosen values, moves the Stream to the survivor and keeps the other as deleted', async () => {
     const api = await world.as('sdrA');
-    const target = (await api.post('/api/v1/leads', { lastName: 'Říha', email: 'riha@firma.cz', source: 'web_form', ownerId: world.users.sdrA.id })).body;
-    const source = (await api.post('/api/v1/leads', { lastName: 'Riha', company: 'Říha Stroje a.s.', phone: '777 111 222', source: 'email', ownerId: world.users.sdrA.id })).body;
+    const target = (
+      await api.post('/api/v1/leads', {
+        lastName: 'Říha',
+        email: 'riha@firma.cz',
+        source: 'web_form',
+        ownerId: world.users.sdrA.id,
+      })
+    ).body;
+    const source = (
+      await api.post('/api/v1/leads', {
+        lastName: 'Riha',
+        company: 'Říha Stroje a.s.',
+        phone: '777 111 222',
+        source: 'email',
+        ownerId: world.users.sdrA.id,
+      })
+    ).body;
     await api.post(`/api/v1/leads/${source.id}/stream`, { type: 'note', body: 'Called from the trade show list' });
 
-    const res = await api.post(`/api/v1/leads/${target.id}/merge`, { sourceId: source.id, fields: { lastName: 'source' } }, { headers: { 'if-match': `"${target.version}"` } });
+    const res = await api.post(
+      `/api/v1/leads/${target.id}/merge`,
+      { sourceId: source.id, fields: { lastName: 'source' } },
+      { headers: { 'if-match': `"${target.version}"` } },
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ lastName: 'Riha', email: 'riha@firma.cz', company: 'Říha Stroje a.s.', phone: '+420777111222' });
+    expect(res.body).toMatchObject({
+      lastName: 'Riha',
+      email: 'riha@firma.cz',
+      company: 'Říha Stroje a.s.',
+      phone: '+420777111222',
+    });
 
     const stream = (await api.get(`/api/v1/leads/${target.id}/stream`)).body.data;
     expect(stream[0].type).toBe('merge');
     expect(stream[0].data.source).toEqual({ id: source.id, name: source.name });
-    expect(stream.some((e: { type: string; data: { body?: string } }) => e.type === 'note' && e.data.body === 'Called from the trade show list')).toBe(true);
+    expect(
+      stream.some(
+        (e: { type: string; data: { body?: string } }) => e.type === 'note' && e.data.body === 'Called from the trade show list',
+      ),
+    ).toBe(true);
     expect((await api.get(`/api/v1/leads/${source.id}`)).status).toBe(404);
     const deleted = await (await world.as('admin')).get('/api/v1/leads?deleted=true&q=riha');
     expect(deleted.body.data.map((l: { id: string }) => l.id)).toContain(source.id);
@@ -78,7 +121,9 @@ describe('merging leads', () => {
     const a = (await api.post('/api/v1/leads', { lastName: 'Self', source: 'other' })).body;
     const b = (await api.post('/api/v1/leads', { lastName: 'Other', source: 'other' })).body;
     expect((await api.post(`/api/v1/leads/${a.id}/merge`, { sourceId: a.id })).status).toBe(400);
-    expect((await api.post(`/api/v1/leads/${a.id}/merge`, { sourceId: b.id }, { headers: { 'if-match': '"99"' } })).status).toBe(412);
+    expect((await api.post(`/api/v1/leads/${a.id}/merge`, { sourceId: b.id }, { headers: { 'if-match': '"99"' } })).status).toBe(
+      412,
+    );
   });
 });
 
@@ -103,15 +148,28 @@ describe('converting a lead', () => {
 
     const res = await api.post(`/api/v1/leads/${lead.id}/convert`, {});
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.lead).toMatchObject({ status: 'converted', convertedAccountId: res.body.accountId, convertedContactId: res.body.contactId });
+    expect(res.body.lead).toMatchObject({
+      status: 'converted',
+      convertedAccountId: res.body.accountId,
+      convertedContactId: res.body.contactId,
+    });
 
     const account = (await api.get(`/api/v1/accounts/${res.body.accountId}`)).body;
     expect(account).toMatchObject({ name: 'AutoERP Zlín s.r.o.', registrationNumber: '45274649', ownerId: world.users.sdrA.id });
     const contact = (await api.get(`/api/v1/contacts/${res.body.contactId}`)).body;
-    expect(contact).toMatchObject({ firstName: 'Barbora', lastName: 'Čermáková', emails: ['cermakova@autoerp.cz'], accountId: account.id });
+    expect(contact).toMatchObject({
+      firstName: 'Barbora',
+      lastName: 'Čermáková',
+      emails: ['cermakova@autoerp.cz'],
+      accountId: account.id,
+    });
 
     const contactStream = (await api.get(`/api/v1/contacts/${contact.id}/stream`)).body.data;
-    expect(contactStream.find((e: { type: string }) => e.type === 'convert').data.lead).toEqual({ type: 'lead', id: lead.id, name: 'Barbora Čermáková' });
+    expect(contactStream.find((e: { type: string }) => e.type === 'convert').data.lead).toEqual({
+      type: 'lead',
+      id: lead.id,
+      name: 'Barbora Čermáková',
+    });
     const fromLead = contactStream.find((e: { type: string; data: { body?: string } }) => e.data.body === 'Meeting Friday at 11');
     expect(fromLead.record).toEqual({ type: 'lead', id: lead.id });
     const accountStream = (await api.get(`/api/v1/accounts/${account.id}/stream`)).body.data.map((e: { type: string }) => e.type);
@@ -124,7 +182,15 @@ describe('converting a lead', () => {
   it('can convert into an existing account the duplicate check suggests, and creates nothing on a bad request', async () => {
     const api = await world.as('amA');
     const account = (await api.post('/api/v1/accounts', { name: 'Pekárny Haná a.s.' })).body;
-    const lead = (await api.post('/api/v1/leads', { firstName: 'Eva', lastName: 'Horáková', company: 'Pekarny Hana', source: 'referral', ownerId: world.users.amA.id })).body;
+    const lead = (
+      await api.post('/api/v1/leads', {
+        firstName: 'Eva',
+        lastName: 'Horáková',
+        company: 'Pekarny Hana',
+        source: 'referral',
+        ownerId: world.users.amA.id,
+      })
+    ).body;
     await api.post(`/api/v1/leads/${lead.id}/status`, { status: 'in_process' });
     const contactsBefore = (await api.get('/api/v1/contacts/count')).body.count;
 

@@ -36,7 +36,9 @@ describe('leads: create, round-robin and Stream', () => {
 
     const admin = await world.as('admin');
     const amA2 = (await admin.get(`/api/v1/users/${world.users.amA2.id}`)).body;
-    expect((await admin.patch(`/api/v1/users/${amA2.id}`, { active: false }, { headers: { 'if-match': `"${amA2.version}"` } })).status).toBe(200);
+    expect(
+      (await admin.patch(`/api/v1/users/${amA2.id}`, { active: false }, { headers: { 'if-match': `"${amA2.version}"` } })).status,
+    ).toBe(200);
     const later: string[] = [];
     for (let i = 0; i < 4; i++) later.push((await newLead({ teamId: teamA })).ownerId);
     expect(later).not.toContain(world.users.amA2.id);
@@ -48,7 +50,9 @@ describe('leads: create, round-robin and Stream', () => {
   it('stays fair when many leads arrive at once', async () => {
     const api = await world.as('admin');
     const results = await Promise.all(
-      Array.from({ length: 9 }, (_, i) => api.post('/api/v1/leads', { company: `Burst ${i}`, source: 'web_form', teamId: world.teamA })),
+      Array.from({ length: 9 }, (_, i) =>
+        api.post('/api/v1/leads', { company: `Burst ${i}`, source: 'web_form', teamId: world.teamA }),
+      ),
     );
     const counts = new Map<string, number>();
     for (const r of results) {
@@ -84,7 +88,11 @@ describe('lead lifecycle', () => {
     ['recycled', 'in_process'],
   ];
   const body = (to: LeadStatus) =>
-    to === 'dead' ? { status: to, reason: 'No budget' } : to === 'recycled' ? { status: to, recontactOn: '2027-02-01' } : { status: to };
+    to === 'dead'
+      ? { status: to, reason: 'No budget' }
+      : to === 'recycled'
+        ? { status: to, recontactOn: '2027-02-01' }
+        : { status: to };
 
   for (const [from, to] of allowed) {
     it(`allows ${from} → ${to} and records it in the Stream`, async () => {
@@ -123,7 +131,11 @@ describe('lead lifecycle', () => {
     const recycled = await api.post(`/api/v1/leads/${id}/status`, { status: 'recycled' });
     expect(recycled.status).toBe(400);
     expect(fieldsOf(recycled)).toContain('recontactOn');
-    const ok = await api.post(`/api/v1/leads/${id}/status`, { status: 'recycled', recontactOn: '2026-12-01', reason: 'Budget next year' });
+    const ok = await api.post(`/api/v1/leads/${id}/status`, {
+      status: 'recycled',
+      recontactOn: '2026-12-01',
+      reason: 'Budget next year',
+    });
     expect(ok.body).toMatchObject({ status: 'recycled', recontactOn: '2026-12-01', statusReason: 'Budget next year' });
   });
 
@@ -147,14 +159,27 @@ describe('lead score', () => {
       contribution: 18.8,
     });
     const admin = await world.as('admin');
-    const sorted = (await admin.get('/api/v1/leads?sort=-score&q=score&limit=10')).body.data.map((l: { company: string }) => l.company);
+    const sorted = (await admin.get('/api/v1/leads?sort=-score&q=score&limit=10')).body.data.map(
+      (l: { company: string }) => l.company,
+    );
     expect(sorted).toEqual(['Score Strong', 'Score Weak']);
 
-    expect((await (await world.as('amA')).request('PUT', '/api/v1/lead-score-weights', { companySize: 0, industryFit: 1, engagement: 0, icpFit: 0 })).status).toBe(403);
-    expect((await admin.request('PUT', '/api/v1/lead-score-weights', { companySize: 0, industryFit: 1, engagement: 0, icpFit: 0 })).status).toBe(200);
+    expect(
+      (
+        await (
+          await world.as('amA')
+        ).request('PUT', '/api/v1/lead-score-weights', { companySize: 0, industryFit: 1, engagement: 0, icpFit: 0 })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await admin.request('PUT', '/api/v1/lead-score-weights', { companySize: 0, industryFit: 1, engagement: 0, icpFit: 0 }))
+        .status,
+    ).toBe(200);
     expect((await admin.get(`/api/v1/leads/${strong.id}`)).body.score).toBe(100);
     expect((await admin.get(`/api/v1/leads/${weak.id}`)).body.score).toBe(25);
-    expect((await admin.get('/api/v1/leads?minScore=50&q=score')).body.data.map((l: { id: string }) => l.id)).toEqual([strong.id]);
+    expect((await admin.get('/api/v1/leads?minScore=50&q=score')).body.data.map((l: { id: string }) => l.id)).toEqual([
+      strong.id,
+    ]);
     await admin.request('PUT', '/api/v1/lead-score-weights', { companySize: 1, industryFit: 1, engagement: 1, icpFit: 1 });
   });
 });

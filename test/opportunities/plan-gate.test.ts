@@ -10,7 +10,9 @@ useTestApp(async (app) => {
 describe('stage gate: activity plan done before a deal leaves the stage (issue 5)', () => {
   it('refuses to move or win the deal while plan items are open, and lets it go once they are done', async () => {
     const admin = await world.as('admin');
-    const pipeline = (await admin.get('/api/v1/pipelines')).body.data.find((p: { isDefault?: boolean; name: string }) => p.isDefault ?? true);
+    const pipeline = (await admin.get('/api/v1/pipelines')).body.data.find(
+      (p: { isDefault?: boolean; name: string }) => p.isDefault ?? true,
+    );
     const stages = pipeline.stages.map((s: Record<string, unknown>) => ({
       id: s.id,
       name: s.name,
@@ -20,7 +22,11 @@ describe('stage gate: activity plan done before a deal leaves the stage (issue 5
       checklist: s.checklist,
       requiresPlanDone: s.name === 'Qualification',
     }));
-    const patched = await admin.patch(`/api/v1/pipelines/${pipeline.id}`, { stages }, { headers: { 'if-match': `"${pipeline.version}"` } });
+    const patched = await admin.patch(
+      `/api/v1/pipelines/${pipeline.id}`,
+      { stages },
+      { headers: { 'if-match': `"${pipeline.version}"` } },
+    );
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     const qualification = patched.body.stages.find((s: { name: string }) => s.name === 'Qualification');
     const needsAnalysis = patched.body.stages.find((s: { name: string }) => s.name === 'Needs Analysis');
@@ -35,7 +41,13 @@ describe('stage gate: activity plan done before a deal leaves the stage (issue 5
     const am = await world.as('amA');
     const account = (await am.post('/api/v1/accounts', { name: 'AutoERP Zlín s.r.o.' })).body;
     const deal = (
-      await am.post('/api/v1/opportunities', { name: 'CRM system', accountId: account.id, stageId: qualification.id, amount: '100000.00', currency: 'CZK' })
+      await am.post('/api/v1/opportunities', {
+        name: 'CRM system',
+        accountId: account.id,
+        stageId: qualification.id,
+        amount: '100000.00',
+        currency: 'CZK',
+      })
     ).body;
     const applied = await am.post(`/api/v1/activity-plans/${plan.id}/apply`, { relatedTo: { type: 'opportunity', id: deal.id } });
     expect(applied.status, JSON.stringify(applied.body)).toBeLessThan(300);

@@ -18,7 +18,11 @@ export const STATUSES_BY_TYPE: Record<ActivityType, readonly ActivityStatus[]> =
 
 /** A logged call, a sent email or a held meeting on a lead is its first contact (issue 3). */
 export function countsAsContact(type: ActivityType, status: ActivityStatus): boolean {
-  return (type === 'call' && status === 'held') || (type === 'meeting' && status === 'held') || (type === 'email' && status === 'completed');
+  return (
+    (type === 'call' && status === 'held') ||
+    (type === 'meeting' && status === 'held') ||
+    (type === 'email' && status === 'completed')
+  );
 }
 
 export const RELATED_TYPES = ['lead', 'contact', 'account', 'opportunity'] as const;

@@ -126,7 +126,10 @@ export const addressInput = z.object({
   street: optionalText(200),
   city: optionalText(100),
   postalCode: optionalText(20),
-  country: countryCode.nullable().optional().or(z.literal('').transform(() => null)),
+  country: countryCode
+    .nullable()
+    .optional()
+    .or(z.literal('').transform(() => null)),
 });
 export type AddressInput = z.input<typeof addressInput>;
 
@@ -161,5 +164,4 @@ export const listQueryBase = z.object({
     .transform((v) => v === 'true'),
 });
 
-export const page = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodTypeAny>(item: T) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });

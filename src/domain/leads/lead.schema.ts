@@ -67,14 +67,18 @@ export const leadTransitionInput = z
     recontactOn: z.string().date('must be a date YYYY-MM-DD').optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.status === 'dead' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required to mark a lead dead' });
-    if (v.status === 'recycled' && !v.recontactOn) ctx.addIssue({ code: 'custom', path: ['recontactOn'], message: 'is required to recycle a lead' });
+    if (v.status === 'dead' && !v.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required to mark a lead dead' });
+    if (v.status === 'recycled' && !v.recontactOn)
+      ctx.addIssue({ code: 'custom', path: ['recontactOn'], message: 'is required to recycle a lead' });
   });
 export type LeadTransition = z.output<typeof leadTransitionInput>;
 
 export const scoreExplanation = z.object({
   score: z.number().nullable(),
-  factors: z.array(z.object({ factor: z.enum(SCORE_FACTORS), points: z.number().nullable(), weight: z.number(), contribution: z.number() })),
+  factors: z.array(
+    z.object({ factor: z.enum(SCORE_FACTORS), points: z.number().nullable(), weight: z.number(), contribution: z.number() }),
+  ),
 });
 
 export const lead = z.object({
@@ -119,7 +123,16 @@ export const lead = z.object({
 });
 export type Lead = z.infer<typeof lead>;
 
-export const LEAD_SORTS = ['createdAt', '-createdAt', 'updatedAt', '-updatedAt', 'score', '-score', 'firstContactDueAt', '-firstContactDueAt'] as const;
+export const LEAD_SORTS = [
+  'createdAt',
+  '-createdAt',
+  'updatedAt',
+  '-updatedAt',
+  'score',
+  '-score',
+  'firstContactDueAt',
+  '-firstContactDueAt',
+] as const;
 export const LEAD_VIEWS = ['mine', 'unassigned', 'new_today', 'sla_breached', 'recycled_due'] as const;
 
 export const leadListQuery = listQueryBase.extend({
@@ -133,7 +146,12 @@ export const leadListQuery = listQueryBase.extend({
 });
 export type LeadListQuery = z.output<typeof leadListQuery>;
 
-export function leadName(l: { firstName: string | null; lastName: string | null; company: string | null; email: string | null }): string {
+export function leadName(l: {
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  email: string | null;
+}): string {
   const person = [l.firstName, l.lastName].filter(Boolean).join(' ');
   return person || l.company || l.email || '—';
 }
@@ -143,9 +161,27 @@ export const FIRST_CONTACT_SLA_HOURS = 24;
 
 /** Lead fields a merge can take from the other lead (see common/merge.ts). */
 export const MERGEABLE_LEAD_FIELDS = [
-  'firstName', 'lastName', 'company', 'title', 'email', 'phone', 'website', 'registrationNumber', 'city', 'country',
-  'description', 'campaign', 'ownerId', 'budget', 'authority', 'need', 'timeline', 'companySize', 'industryFit',
-  'engagement', 'icpFit',
+  'firstName',
+  'lastName',
+  'company',
+  'title',
+  'email',
+  'phone',
+  'website',
+  'registrationNumber',
+  'city',
+  'country',
+  'description',
+  'campaign',
+  'ownerId',
+  'budget',
+  'authority',
+  'need',
+  'timeline',
+  'companySize',
+  'industryFit',
+  'engagement',
+  'icpFit',
 ] as const;
 export { type MergeInput, mergeInput } from '../common/merge.js';
 

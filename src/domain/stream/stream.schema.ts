@@ -28,7 +28,20 @@ export const STREAM_TYPES = [
 ] as const;
 export type StreamType = (typeof STREAM_TYPES)[number];
 
-export const STREAM_ENTITY_TYPES = ['account', 'contact', 'lead', 'opportunity', 'activity', 'user', 'team', 'form', 'pipeline', 'email', 'email_template', 'activity_plan'] as const;
+export const STREAM_ENTITY_TYPES = [
+  'account',
+  'contact',
+  'lead',
+  'opportunity',
+  'activity',
+  'user',
+  'team',
+  'form',
+  'pipeline',
+  'email',
+  'email_template',
+  'activity_plan',
+] as const;
 export type StreamEntityType = (typeof STREAM_ENTITY_TYPES)[number];
 
 /** One field change in an `update` entry. */

@@ -63,5 +63,8 @@ export const team = z.object({
 });
 export type Team = z.infer<typeof team>;
 
-export const loginInput = z.object({ email: z.string().trim().toLowerCase().min(1).max(254), password: z.string().min(1).max(200) });
+export const loginInput = z.object({
+  email: z.string().trim().toLowerCase().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
 export const tokenCreateInput = z.object({ name: requiredText(100) });

@@ -117,12 +117,7 @@ export function readScope(actor: Actor, entity: OwnedEntity, ownerColumn: string
 }
 
 /** Loads-then-checks in one step: absent and invisible look the same to the caller. */
-export function assertReadable<T extends Guarded>(
-  actor: Actor,
-  entity: OwnedEntity,
-  record: T | undefined,
-  label: string,
-): T {
+export function assertReadable<T extends Guarded>(actor: Actor, entity: OwnedEntity, record: T | undefined, label: string): T {
   if (!record || !canRead(actor, entity, record)) throw notFound(label);
   return record;
 }

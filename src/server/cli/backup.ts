@@ -38,7 +38,8 @@ export async function backupCommand(file: string) {
       }
     }
     const folders = FILE_FOLDERS.filter((f) => fs.existsSync(path.join(config.dataDir, f)));
-    for (const folder of folders) fs.cpSync(path.join(config.dataDir, folder), path.join(work, 'data', folder), { recursive: true });
+    for (const folder of folders)
+      fs.cpSync(path.join(config.dataDir, folder), path.join(work, 'data', folder), { recursive: true });
     const manifest: Manifest = { format: 1, database: kind, createdAt: new Date().toISOString(), folders };
     fs.writeFileSync(path.join(work, MANIFEST), JSON.stringify(manifest, null, 2));
     await tar.create({ gzip: true, file: target, cwd: work, portable: true }, fs.readdirSync(work));
@@ -60,7 +61,9 @@ export async function restoreCommand(file: string, opts: { force?: boolean }) {
     const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest;
     const wanted = config.databaseUrl ? 'postgres' : 'embedded';
     if (manifest.database !== wanted) {
-      throw new Error(`This backup is of a${manifest.database === 'embedded' ? 'n embedded' : ' PostgreSQL'} database; restore it with ${manifest.database === 'embedded' ? 'DATABASE_URL unset' : 'DATABASE_URL set'}`);
+      throw new Error(
+        `This backup is of a${manifest.database === 'embedded' ? 'n embedded' : ' PostgreSQL'} database; restore it with ${manifest.database === 'embedded' ? 'DATABASE_URL unset' : 'DATABASE_URL set'}`,
+      );
     }
     for (const folder of manifest.folders) {
       const dest = path.join(config.dataDir, folder);
@@ -69,7 +72,13 @@ export async function restoreCommand(file: string, opts: { force?: boolean }) {
       }
     }
     if (config.databaseUrl) {
-      await run('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${config.databaseUrl}`, path.join(work, 'database.dump')]);
+      await run('pg_restore', [
+        '--clean',
+        '--if-exists',
+        '--no-owner',
+        `--dbname=${config.databaseUrl}`,
+        path.join(work, 'database.dump'),
+      ]);
     } else {
       await restoreEmbedded(config.dataDir, path.join(work, 'database.tar.gz'), opts);
     }
@@ -93,7 +102,11 @@ async function restoreEmbedded(dataDir: string, dump: string, opts: { force?: bo
       fs.renameSync(pgDir, `${pgDir}.before-restore-${Date.now()}`);
     }
     fs.mkdirSync(pgDir, { recursive: true });
-    const pglite = await PGlite.create({ dataDir: pgDir, loadDataDir: new Blob([fs.readFileSync(dump)]), extensions: { pg_trgm } });
+    const pglite = await PGlite.create({
+      dataDir: pgDir,
+      loadDataDir: new Blob([fs.readFileSync(dump)]),
+      extensions: { pg_trgm },
+    });
     await pglite.query('SELECT 1');
     await pglite.close();
   } finally {

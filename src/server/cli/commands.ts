@@ -1,12 +1,17 @@
 import { loginInput, role as roleSchema, userCreateInput } from '../../domain/users/user.schema.js';
-import { seedDemo, DEMO_PASSWORD } from '../demo/seed.js';
+import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
 import { loadActor } from '../modules/auth/actor.loader.js';
 import { createApiToken } from '../modules/auth/auth.service.js';
 import { createUser } from '../modules/users/users.service.js';
 import { withDatabase } from './with-database.js';
 
 export async function createUserCommand(opts: { email: string; password: string; role: string; name?: string }) {
-  const parsed = userCreateInput.safeParse({ email: opts.email, password: opts.password, role: opts.role, name: opts.name ?? opts.email.split('@')[0] });
+  const parsed = userCreateInput.safeParse({
+    email: opts.email,
+    password: opts.password,
+    role: opts.role,
+    name: opts.name ?? opts.email.split('@')[0],
+  });
   if (!parsed.success) {
     throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
   }
@@ -33,6 +38,8 @@ export async function demoCommand() {
     const existing = await db.selectFrom('users').select('id').limit(1).execute();
     if (existing.length) throw new Error('The database already has users; demo data loads only into an empty database.');
     const demo = await seedDemo(db);
-    console.log(`Loaded ${demo.accounts} accounts and ${demo.contacts} contacts. Sign in as ${demo.adminEmail} / ${DEMO_PASSWORD}`);
+    console.log(
+      `Loaded ${demo.accounts} accounts and ${demo.contacts} contacts. Sign in as ${demo.adminEmail} / ${DEMO_PASSWORD}`,
+    );
   });
 }

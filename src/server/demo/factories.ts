@@ -28,26 +28,128 @@ export function makeIco(r: Rng): string {
   return digits.join('') + String((11 - (sum % 11)) % 10);
 }
 
-const CZ_STEMS = ['Strojírny', 'Elektro', 'Dřevostavby', 'Pekárny', 'Logistika', 'Stavby', 'Technika', 'Software', 'Kovovýroba', 'Textil', 'Auto', 'Energie', 'Nábytek', 'Tiskárna', 'Potraviny'];
-const CZ_PLACES = ['Morava', 'Vysočina', 'Brno', 'Praha', 'Šumava', 'Krkonoše', 'Polabí', 'Haná', 'Ostrava', 'Plzeň', 'Liberec', 'Zlín'];
+const CZ_STEMS = [
+  'Strojírny',
+  'Elektro',
+  'Dřevostavby',
+  'Pekárny',
+  'Logistika',
+  'Stavby',
+  'Technika',
+  'Software',
+  'Kovovýroba',
+  'Textil',
+  'Auto',
+  'Energie',
+  'Nábytek',
+  'Tiskárna',
+  'Potraviny',
+];
+const CZ_PLACES = [
+  'Morava',
+  'Vysočina',
+  'Brno',
+  'Praha',
+  'Šumava',
+  'Krkonoše',
+  'Polabí',
+  'Haná',
+  'Ostrava',
+  'Plzeň',
+  'Liberec',
+  'Zlín',
+];
 const CZ_FORMS = ['s.r.o.', 'a.s.', 'spol. s r.o.', 'v.o.s.'];
 const DE_STEMS = ['Maschinenbau', 'Logistik', 'Elektrotechnik', 'Software', 'Handel', 'Metallbau', 'Anlagenbau'];
 const DE_PLACES = ['Bayern', 'Sachsen', 'Nord', 'Rhein', 'Süd', 'Berlin', 'Dresden'];
 const DE_FORMS = ['GmbH', 'AG', 'KG', 'GmbH & Co. KG'];
-const CZ_CITIES = [['Praha', '110 00'], ['Brno', '602 00'], ['Ostrava', '702 00'], ['Plzeň', '301 00'], ['Olomouc', '779 00'], ['České Budějovice', '370 01'], ['Hradec Králové', '500 02'], ['Liberec', '460 01'], ['Zlín', '760 01'], ['Jihlava', '586 01']] as const;
-const DE_CITIES = [['München', '80331'], ['Dresden', '01067'], ['Berlin', '10115'], ['Leipzig', '04109'], ['Nürnberg', '90402']] as const;
+const CZ_CITIES = [
+  ['Praha', '110 00'],
+  ['Brno', '602 00'],
+  ['Ostrava', '702 00'],
+  ['Plzeň', '301 00'],
+  ['Olomouc', '779 00'],
+  ['České Budějovice', '370 01'],
+  ['Hradec Králové', '500 02'],
+  ['Liberec', '460 01'],
+  ['Zlín', '760 01'],
+  ['Jihlava', '586 01'],
+] as const;
+const DE_CITIES = [
+  ['München', '80331'],
+  ['Dresden', '01067'],
+  ['Berlin', '10115'],
+  ['Leipzig', '04109'],
+  ['Nürnberg', '90402'],
+] as const;
 const INDUSTRIES = ['Manufacturing', 'Software', 'Retail', 'Logistics', 'Construction', 'Food', 'Energy', 'Automotive'];
 const STREETS = ['Náměstí Míru', 'Husova', 'Masarykova', 'Palackého', 'Nádražní', 'Komenského', 'Žižkova', 'Smetanova'];
 
 const CZ_FIRST_F = ['Jana', 'Barbora', 'Lucie', 'Petra', 'Eva', 'Kateřina', 'Tereza', 'Hana', 'Markéta', 'Zuzana'];
 const CZ_FIRST_M = ['Jan', 'Petr', 'Tomáš', 'Martin', 'Jiří', 'Pavel', 'Lukáš', 'Ondřej', 'Jakub', 'Vojtěch'];
-const CZ_LAST_M = ['Dvořák', 'Novák', 'Svoboda', 'Černý', 'Procházka', 'Kučera', 'Veselý', 'Horák', 'Němec', 'Šťastný', 'Čermák', 'Říha', 'Krejčí', 'Marek'];
+const CZ_LAST_M = [
+  'Dvořák',
+  'Novák',
+  'Svoboda',
+  'Černý',
+  'Procházka',
+  'Kučera',
+  'Veselý',
+  'Horák',
+  'Němec',
+  'Šťastný',
+  'Čermák',
+  'Říha',
+  'Krejčí',
+  'Marek',
+];
 const feminine = (last: string) =>
-  last.endsWith('ý') ? `${last.slice(0, -1)}á` : last.endsWith('í') ? last : last.endsWith('a') ? `${last.slice(0, -1)}ová` : `${last}ová`;
+  last.endsWith('ý')
+    ? `${last.slice(0, -1)}á`
+    : last.endsWith('í')
+      ? last
+      : last.endsWith('a')
+        ? `${last.slice(0, -1)}ová`
+        : `${last}ová`;
 const DE_FIRST = ['Lukas', 'Anna', 'Felix', 'Laura', 'Jonas', 'Sophie', 'Maximilian', 'Julia'];
 const DE_LAST = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Becker', 'Hoffmann', 'Schäfer'];
-const CZ_MOBILE = ['601', '602', '603', '604', '605', '606', '607', '608', '720', '721', '722', '724', '728', '731', '732', '736', '737', '739', '770', '773', '775', '777', '790', '797'];
-const TITLES = ['CEO', 'CFO', 'Purchasing Manager', 'IT Manager', 'Head of Operations', 'Sales Director', 'Project Manager', 'Jednatel', 'Obchodní ředitel'];
+const CZ_MOBILE = [
+  '601',
+  '602',
+  '603',
+  '604',
+  '605',
+  '606',
+  '607',
+  '608',
+  '720',
+  '721',
+  '722',
+  '724',
+  '728',
+  '731',
+  '732',
+  '736',
+  '737',
+  '739',
+  '770',
+  '773',
+  '775',
+  '777',
+  '790',
+  '797',
+];
+const TITLES = [
+  'CEO',
+  'CFO',
+  'Purchasing Manager',
+  'IT Manager',
+  'Head of Operations',
+  'Sales Director',
+  'Project Manager',
+  'Jednatel',
+  'Obchodní ředitel',
+];
 
 export function accountInput(r: Rng, overrides: Partial<AccountCreateInput> = {}): AccountCreateInput {
   const german = r.next() < 0.2;
@@ -56,7 +158,12 @@ export function accountInput(r: Rng, overrides: Partial<AccountCreateInput> = {}
     : `${r.pick(CZ_STEMS)} ${r.pick(CZ_PLACES)} ${r.pick(CZ_FORMS)}`;
   const [city, postalCode] = german ? r.pick(DE_CITIES) : r.pick(CZ_CITIES);
   const ico = german ? null : makeIco(r);
-  const slug = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
+  const slug = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '-')
+    .replace(/^-|-$/g, '');
   return {
     name,
     type: r.pick(['prospect', 'prospect', 'customer', 'customer', 'partner', 'supplier'] as const),
@@ -64,7 +171,9 @@ export function accountInput(r: Rng, overrides: Partial<AccountCreateInput> = {}
     size: r.pick([8, 25, 60, 150, 420, 1200]),
     website: `https://www.${slug}.${german ? 'de' : 'cz'}`,
     email: `info@${slug}.${german ? 'de' : 'cz'}`,
-    phone: german ? `+49 30 ${r.int(1000000, 9999999)}` : `+420 ${r.int(2, 5)}${r.int(10, 99)} ${r.int(100, 999)} ${r.int(100, 999)}`,
+    phone: german
+      ? `+49 30 ${r.int(1000000, 9999999)}`
+      : `+420 ${r.int(2, 5)}${r.int(10, 99)} ${r.int(100, 999)} ${r.int(100, 999)}`,
     registrationNumber: ico ?? `HRB ${r.int(10000, 99999)}`,
     vatNumber: german ? `DE${r.int(100000000, 999999999)}` : `CZ${ico}`,
     billingAddress: { street: `${r.pick(STREETS)} ${r.int(1, 120)}`, city, postalCode, country: german ? 'DE' : 'CZ' },

@@ -8,27 +8,27 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accountRoutes } from '../modules/accounts/accounts.routes.js';
+import { activityRoutes } from '../modules/activities/activities.routes.js';
+import { activityPlanRoutes } from '../modules/activity-plans/activity-plans.routes.js';
 import { attachmentRoutes } from '../modules/attachments/attachments.routes.js';
 import { authRoutes } from '../modules/auth/auth.routes.js';
-import { contactRoutes } from '../modules/contacts/contacts.routes.js';
-import { activityRoutes } from '../modules/activities/activities.routes.js';
 import { calendarRoutes } from '../modules/calendar/calendar.routes.js';
+import { contactRoutes } from '../modules/contacts/contacts.routes.js';
 import { duplicateRoutes } from '../modules/duplicates/duplicates.routes.js';
+import { emailRoutes } from '../modules/emails/emails.routes.js';
+import { exchangeRateRoutes } from '../modules/exchange-rates/exchange-rates.routes.js';
 import { formRoutes } from '../modules/forms/forms.routes.js';
 import { importRoutes } from '../modules/imports/imports.routes.js';
-import { exchangeRateRoutes } from '../modules/exchange-rates/exchange-rates.routes.js';
-import { opportunityRoutes } from '../modules/opportunities/opportunities.routes.js';
+import { leadRoutes } from '../modules/leads/leads.routes.js';
+import { mailboxRoutes } from '../modules/mailboxes/mailboxes.routes.js';
+import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
 import { approvalRoutes } from '../modules/opportunities/approval.routes.js';
 import { handoverRoutes } from '../modules/opportunities/handover.routes.js';
+import { opportunityRoutes } from '../modules/opportunities/opportunities.routes.js';
 import { savedViewRoutes } from '../modules/opportunities/saved-views.routes.js';
 import { stalledRoutes } from '../modules/opportunities/stalled.routes.js';
 import { winLossRoutes } from '../modules/opportunities/win-loss.routes.js';
 import { pipelineRoutes } from '../modules/pipelines/pipelines.routes.js';
-import { leadRoutes } from '../modules/leads/leads.routes.js';
-import { mailboxRoutes } from '../modules/mailboxes/mailboxes.routes.js';
-import { emailRoutes } from '../modules/emails/emails.routes.js';
-import { notificationRoutes } from '../modules/notifications/notifications.routes.js';
-import { activityPlanRoutes } from '../modules/activity-plans/activity-plans.routes.js';
 import { userRoutes } from '../modules/users/users.routes.js';
 import type { Config } from '../platform/config.js';
 import type { Database } from '../platform/db.js';
@@ -109,7 +109,9 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   // wildcard: files are looked up per request, so a rebuilt UI is served without restarting the server.
   if (hasWeb) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true, index: false });
-    app.get('/', { config: { public: true }, schema: { hide: true } }, (_req, reply) => reply.type('text/html').sendFile('index.html'));
+    app.get('/', { config: { public: true }, schema: { hide: true } }, (_req, reply) =>
+      reply.type('text/html').sendFile('index.html'),
+    );
   }
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {
@@ -118,7 +120,8 @@ export async function buildApp(opts: { database: Database; config: Config; logge
     }
     if (!hasWeb) return reply.code(503).type('text/plain').send('The web UI is not built yet: run `npm run build`.');
     // A missing asset is a 404, not the app: a stale page must not get HTML instead of its script.
-    if (req.url.startsWith('/assets/') || /\.[a-z0-9]+(\?|$)/i.test(req.url)) return reply.code(404).type('text/plain').send('Not found');
+    if (req.url.startsWith('/assets/') || /\.[a-z0-9]+(\?|$)/i.test(req.url))
+      return reply.code(404).type('text/plain').send('Not found');
     // The single-page app handles its own routes.
     return reply.type('text/html').sendFile('index.html');
   });

@@ -42,7 +42,10 @@ export function registerAuthHooks(app: App) {
     if (req.authVia === 'cookie' && !SAFE_METHODS.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || sent !== req.sessionCsrfToken) {
-        throw new AppError('forbidden', 'Missing or wrong X-CSRF-Token header (take it from the sign-in reply or the stride_csrf cookie)');
+        throw new AppError(
+          'forbidden',
+          'Missing or wrong X-CSRF-Token header (take it from the sign-in reply or the stride_csrf cookie)',
+        );
       }
     }
   });

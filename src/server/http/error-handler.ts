@@ -23,10 +23,13 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (pgCode === '23505') return send(reply, 'conflict', 'A record with these values already exists');
   if (pgCode === '23503') return send(reply, 'validation_failed', 'A referenced record does not exist');
   // Class 22 (data exception): a value the database cannot store, e.g. a NUL character in text. Bad input, not a 500.
-  if (pgCode?.startsWith('22')) return send(reply, 'validation_failed', 'A value cannot be stored (invalid characters or out of range)');
+  if (pgCode?.startsWith('22'))
+    return send(reply, 'validation_failed', 'A value cannot be stored (invalid characters or out of range)');
   if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(reply, 'payload_too_large', 'The request body is too large');
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return reply.code(415).send({ error: { code: 'unsupported_media_type', message: 'Send JSON (application/json)', details: [] } });
+    return reply
+      .code(415)
+      .send({ error: { code: 'unsupported_media_type', message: 'Send JSON (application/json)', details: [] } });
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     if (err.statusCode === 429) return send(reply, 'rate_limited', err.message);

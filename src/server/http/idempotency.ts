@@ -20,12 +20,19 @@ export function registerIdempotency(app: App) {
     const key = req.headers[HEADER];
     if (req.method !== 'POST' || typeof key !== 'string' || !req.actor) return;
     if (key.length === 0 || key.length > 200) {
-      throw new AppError('validation_failed', 'Idempotency-Key: must be 1–200 characters', [{ field: 'Idempotency-Key', message: 'must be 1–200 characters' }]);
+      throw new AppError('validation_failed', 'Idempotency-Key: must be 1–200 characters', [
+        { field: 'Idempotency-Key', message: 'must be 1–200 characters' },
+      ]);
     }
     const db = app.database.db;
     const userId = req.actor.id;
     const cutoff = new Date(now().getTime() - KEEP_HOURS * 3_600_000);
-    await db.deleteFrom('idempotencyKeys').where('userId', '=', userId).where('key', '=', key).where('createdAt', '<', cutoff).execute();
+    await db
+      .deleteFrom('idempotencyKeys')
+      .where('userId', '=', userId)
+      .where('key', '=', key)
+      .where('createdAt', '<', cutoff)
+      .execute();
     const claimed = await db
       .insertInto('idempotencyKeys')
       .values({ userId, key, method: req.method, path: req.url, statusCode: null, response: null, createdAt: now() })
@@ -36,11 +43,17 @@ export function registerIdempotency(app: App) {
       req[CLAIMED] = { userId, key };
       return;
     }
-    const previous = await db.selectFrom('idempotencyKeys').selectAll().where('userId', '=', userId).where('key', '=', key).executeTakeFirstOrThrow();
+    const previous = await db
+      .selectFrom('idempotencyKeys')
+      .selectAll()
+      .where('userId', '=', userId)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
     if (previous.path !== req.url) {
       throw new AppError('conflict', 'This Idempotency-Key was already used for another request');
     }
-    if (previous.statusCode === null) throw new AppError('conflict', 'A request with this Idempotency-Key is still being processed');
+    if (previous.statusCode === null)
+      throw new AppError('conflict', 'A request with this Idempotency-Key is still being processed');
     const stored = previous.response as { body: unknown; etag?: string };
     req[REPLAYED] = true;
     if (stored.etag) reply.header('ETag', stored.etag);

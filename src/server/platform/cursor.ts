@@ -12,7 +12,12 @@ export function decodeCursor(cursor: string | undefined): CursorValue | undefine
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     // The id goes into SQL as ::uuid: a forged non-uuid must be a 400 here, not a database error (500).
-    if (parsed && (typeof parsed.v === 'string' || typeof parsed.v === 'number') && typeof parsed.id === 'string' && UUID.test(parsed.id)) {
+    if (
+      parsed &&
+      (typeof parsed.v === 'string' || typeof parsed.v === 'number') &&
+      typeof parsed.id === 'string' &&
+      UUID.test(parsed.id)
+    ) {
       return parsed as CursorValue;
     }
   } catch {

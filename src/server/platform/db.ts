@@ -5,8 +5,8 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import type { DB } from './db-types.js';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock.js';
+import type { DB } from './db-types.js';
 
 export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;

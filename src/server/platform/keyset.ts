@@ -21,10 +21,15 @@ export function keysetCondition(spec: SortSpec, cursor: string | undefined): Raw
   const c = decodeCursor(cursor);
   if (!c) return undefined;
   // A forged value must not reach the ::timestamptz / ::bigint casts (a database error would be a 500).
-  if (spec.kind === 'timestamp' && (typeof c.v !== 'string' || !/^\d{4}-\d\d-\d\dT/.test(c.v) || Number.isNaN(Date.parse(c.v)))) throw invalidCursor();
+  if (spec.kind === 'timestamp' && (typeof c.v !== 'string' || !/^\d{4}-\d\d-\d\dT/.test(c.v) || Number.isNaN(Date.parse(c.v))))
+    throw invalidCursor();
   if (spec.kind === 'number' && !Number.isSafeInteger(Number(c.v))) throw invalidCursor();
   const value =
-    spec.kind === 'timestamp' ? sql`${String(c.v)}::timestamptz` : spec.kind === 'number' ? sql`${Number(c.v)}::bigint` : sql`${String(c.v)}`;
+    spec.kind === 'timestamp'
+      ? sql`${String(c.v)}::timestamptz`
+      : spec.kind === 'number'
+        ? sql`${Number(c.v)}::bigint`
+        : sql`${String(c.v)}`;
   return spec.dir === 'asc'
     ? sql<boolean>`(${spec.expr}, ${spec.idExpr}) > (${value}, ${c.id}::uuid)`
     : sql<boolean>`(${spec.expr}, ${spec.idExpr}) < (${value}, ${c.id}::uuid)`;

@@ -19,7 +19,13 @@ const MERGEABLE = ACCOUNT_DIFF_FIELDS;
  * leads and Stream move to the survivor (each moved contact and sub-account gets its own `update` entry); the
  * source stays as a deleted record pointing at the survivor.
  */
-export async function mergeAccounts(db: Db, actor: Actor, targetId: string, input: MergeInput, ifMatch: number | undefined): Promise<Account> {
+export async function mergeAccounts(
+  db: Db,
+  actor: Actor,
+  targetId: string,
+  input: MergeInput,
+  ifMatch: number | undefined,
+): Promise<Account> {
   const unknown = unknownMergeFields(input.fields, MERGEABLE);
   if (unknown.length) throw invalidField(`fields.${unknown[0]}`, 'is not a field that can be merged');
   if (input.sourceId === targetId) throw invalidField('sourceId', 'an account cannot be merged into itself');
@@ -36,10 +42,15 @@ export async function mergeAccounts(db: Db, actor: Actor, targetId: string, inpu
     const after = pickMergedValues(before, accountDiffShape(source), MERGEABLE, input.fields);
     // The survivor cannot end up its own parent, nor hang under the account that disappears.
     const parent = after.parentId ?? before.parentId;
-    if (parent === targetId || parent === source.id) after.parentId = source.parentId && source.parentId !== targetId ? source.parentId : null;
+    if (parent === targetId || parent === source.id)
+      after.parentId = source.parentId && source.parentId !== targetId ? source.parentId : null;
     const changes = diffFields(before, after, MERGEABLE);
     const merged = { ...before, ...after };
-    const ok = await updateAccountRow(tx, targetId, target.version, { ...after, searchText: accountSearchText(merged), updatedAt: now() });
+    const ok = await updateAccountRow(tx, targetId, target.version, {
+      ...after,
+      searchText: accountSearchText(merged),
+      updatedAt: now(),
+    });
     if (!ok) throw stale();
 
     const movedContacts = await moveChildren(tx, actor, 'contacts', source.id, targetId);
@@ -47,13 +58,21 @@ export async function mergeAccounts(db: Db, actor: Actor, targetId: string, inpu
     await tx.updateTable('leads').set({ convertedAccountId: targetId }).where('convertedAccountId', '=', source.id).execute();
     const movedLinks = await moveRelatedLinks(tx, 'account', source.id, targetId);
     await moveStream(tx, 'account', source.id, targetId);
-    await tx.updateTable('accounts').set({ deletedAt: now(), mergedIntoId: targetId, updatedAt: now() }).where('id', '=', source.id).execute();
+    await tx
+      .updateTable('accounts')
+      .set({ deletedAt: now(), mergedIntoId: targetId, updatedAt: now() })
+      .where('id', '=', source.id)
+      .execute();
     await appendStream(tx, {
       entityType: 'account',
       entityId: targetId,
       type: 'merge',
       actorId: actor.id,
-      data: { source: { id: source.id, name: source.name }, changes, moved: { contacts: movedContacts, subAccounts: movedAccounts, ...movedLinks } },
+      data: {
+        source: { id: source.id, name: source.name },
+        changes,
+        moved: { contacts: movedContacts, subAccounts: movedAccounts, ...movedLinks },
+      },
     });
     return getVisibleAccount(tx, actor, targetId);
   });

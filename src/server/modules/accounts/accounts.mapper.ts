@@ -55,6 +55,6 @@ export function accountDiffShape(a: Account) {
     description: a.description,
   };
 }
-export const ACCOUNT_DIFF_FIELDS = Object.keys(
-  accountDiffShape({ billingAddress: {} } as unknown as Account),
-) as Array<keyof ReturnType<typeof accountDiffShape>>;
+export const ACCOUNT_DIFF_FIELDS = Object.keys(accountDiffShape({ billingAddress: {} } as unknown as Account)) as Array<
+  keyof ReturnType<typeof accountDiffShape>
+>;

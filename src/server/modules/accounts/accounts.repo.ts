@@ -1,13 +1,13 @@
 import { type Insertable, type RawBuilder, type Selectable, sql, type Updateable } from 'kysely';
 import type { AccountListQuery } from '../../../domain/accounts/account.schema.js';
 import { foldText } from '../../../domain/common/text.js';
-import { likePattern } from '../../platform/search.js';
-import { searchPageIds } from '../../platform/search-page.js';
 import type { Actor } from '../../access/actor.js';
 import { readScope } from '../../access/policy.js';
 import type { Conn } from '../../platform/db.js';
 import type { AccountsTable } from '../../platform/db-types.js';
 import { keysetCondition, keysetOrder, keysetPage, parseSort, type SortSpec, sortKeyValue } from '../../platform/keyset.js';
+import { likePattern } from '../../platform/search.js';
+import { searchPageIds } from '../../platform/search-page.js';
 
 export type AccountRow = Selectable<AccountsTable> & { ownerName: string | null; parentName: string | null };
 export type AccountValues = Insertable<AccountsTable>;
@@ -80,7 +80,10 @@ export async function listAccountRows(conn: Conn, actor: Actor, query: AccountLi
     for (const condition of accountConditions(actor, query)) q = q.where(condition);
     if (after) q = q.where(after);
   }
-  const rows: Array<AccountRow & { sortKey: unknown }> = await q.orderBy(keysetOrder(spec)).limit(query.limit + 1).execute();
+  const rows: Array<AccountRow & { sortKey: unknown }> = await q
+    .orderBy(keysetOrder(spec))
+    .limit(query.limit + 1)
+    .execute();
   return keysetPage(rows, query.limit, sortKeyValue);
 }
 

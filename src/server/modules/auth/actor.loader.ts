@@ -9,14 +9,16 @@ export async function loadActor(conn: Conn, userId: string): Promise<Actor | und
     .select(['id', 'name', 'email', 'role', 'locale', 'active'])
     .where('id', '=', userId)
     .executeTakeFirst();
-  if (!user || !user.active) return undefined;
+  if (!user?.active) return undefined;
   const teams = await conn
     .selectFrom('teams as t')
     .select('t.id')
     .where((eb) =>
       eb.or([
         eb('t.leadId', '=', userId),
-        eb.exists(eb.selectFrom('teamMembers as m').select('m.userId').whereRef('m.teamId', '=', 't.id').where('m.userId', '=', userId)),
+        eb.exists(
+          eb.selectFrom('teamMembers as m').select('m.userId').whereRef('m.teamId', '=', 't.id').where('m.userId', '=', userId),
+        ),
       ]),
     )
     .execute();
@@ -27,7 +29,12 @@ export async function loadActor(conn: Conn, userId: string): Promise<Actor | und
       .selectFrom('teamMembers')
       .select('userId')
       .where('teamId', 'in', teamIds)
-      .union(conn.selectFrom('teams').select((eb) => eb.fn.coalesce('leadId', eb.val(userId)).as('userId')).where('id', 'in', teamIds))
+      .union(
+        conn
+          .selectFrom('teams')
+          .select((eb) => eb.fn.coalesce('leadId', eb.val(userId)).as('userId'))
+          .where('id', 'in', teamIds),
+      )
       .execute();
     teamMateIds = [...new Set(mates.map((m) => m.userId as string))].filter((id) => id !== userId);
   }

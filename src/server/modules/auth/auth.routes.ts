@@ -17,7 +17,15 @@ export function authRoutes(app: App) {
 
   app.post(
     '/api/v1/auth/login',
-    { config: { public: true }, schema: { tags, summary: 'Sign in: sets the session cookie', body: loginInput, response: { 200: meResponse, ...errorResponses } } },
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'Sign in: sets the session cookie',
+        body: loginInput,
+        response: { 200: meResponse, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       const session = await login(
         db(),
@@ -36,27 +44,63 @@ export function authRoutes(app: App) {
     reply.clearCookie(SESSION_COOKIE, cookieBase).clearCookie(CSRF_COOKIE, cookieBase);
     return reply.code(204).send();
   });
-  app.get('/api/v1/auth/me', { schema: { tags, summary: 'Who am I', response: { 200: meResponse, ...errorResponses } } }, async (req) => {
-    const actor = actorOf(req);
-    return { user: await getUser(db(), actor, actor.id), csrfToken: req.sessionCsrfToken };
-  });
-  app.patch('/api/v1/auth/me', { schema: { tags, summary: 'Change my name or language', body: profileUpdateInput, response: { 200: meResponse, ...errorResponses } } }, async (req) => {
-    const actor = actorOf(req);
-    return { user: await updateUser(db(), actor, actor.id, req.body, undefined), csrfToken: req.sessionCsrfToken };
-  });
+  app.get(
+    '/api/v1/auth/me',
+    { schema: { tags, summary: 'Who am I', response: { 200: meResponse, ...errorResponses } } },
+    async (req) => {
+      const actor = actorOf(req);
+      return { user: await getUser(db(), actor, actor.id), csrfToken: req.sessionCsrfToken };
+    },
+  );
+  app.patch(
+    '/api/v1/auth/me',
+    {
+      schema: {
+        tags,
+        summary: 'Change my name or language',
+        body: profileUpdateInput,
+        response: { 200: meResponse, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const actor = actorOf(req);
+      return { user: await updateUser(db(), actor, actor.id, req.body, undefined), csrfToken: req.sessionCsrfToken };
+    },
+  );
 
   const tokenItem = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() });
-  app.get('/api/v1/auth/tokens', { schema: { tags, summary: 'My API tokens', response: { 200: z.object({ data: z.array(tokenItem), nextCursor: z.null() }), ...errorResponses } } }, async (req) => ({
-    data: await listApiTokens(db(), actorOf(req)),
-    nextCursor: null,
-  }));
+  app.get(
+    '/api/v1/auth/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'My API tokens',
+        response: { 200: z.object({ data: z.array(tokenItem), nextCursor: z.null() }), ...errorResponses },
+      },
+    },
+    async (req) => ({
+      data: await listApiTokens(db(), actorOf(req)),
+      nextCursor: null,
+    }),
+  );
   app.post(
     '/api/v1/auth/tokens',
-    { schema: { tags, summary: 'Create an API token (shown once)', body: tokenCreateInput, response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string() }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create an API token (shown once)',
+        body: tokenCreateInput,
+        response: { 201: z.object({ id: z.string(), name: z.string(), token: z.string() }), ...errorResponses },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createApiToken(db(), actorOf(req), req.body.name)),
   );
-  app.delete('/api/v1/auth/tokens/:id', { schema: { tags, summary: 'Revoke an API token', params: idParams } }, async (req, reply) => {
-    await revokeApiToken(db(), actorOf(req), req.params.id);
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/v1/auth/tokens/:id',
+    { schema: { tags, summary: 'Revoke an API token', params: idParams } },
+    async (req, reply) => {
+      await revokeApiToken(db(), actorOf(req), req.params.id);
+      return reply.code(204).send();
+    },
+  );
 }

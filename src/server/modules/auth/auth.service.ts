@@ -20,8 +20,18 @@ export async function login(
 ): Promise<SessionIssued> {
   const since = new Date(now().getTime() - THROTTLE.windowMinutes * 60_000);
   const [byAccount, byIp] = await Promise.all([
-    db.selectFrom('loginFailures').select(sql<number>`count(*)`.as('n')).where(sql`lower(email)`, '=', input.email.toLowerCase()).where('createdAt', '>', since).executeTakeFirstOrThrow(),
-    db.selectFrom('loginFailures').select(sql<number>`count(*)`.as('n')).where('ip', '=', input.ip).where('createdAt', '>', since).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('loginFailures')
+      .select(sql<number>`count(*)`.as('n'))
+      .where(sql`lower(email)`, '=', input.email.toLowerCase())
+      .where('createdAt', '>', since)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('loginFailures')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('ip', '=', input.ip)
+      .where('createdAt', '>', since)
+      .executeTakeFirstOrThrow(),
   ]);
   if (byAccount.n >= THROTTLE.perAccount || byIp.n >= THROTTLE.perIp) {
     throw new AppError('rate_limited', `Too many failed sign-ins. Try again in ${THROTTLE.windowMinutes} minutes.`);
@@ -85,7 +95,10 @@ export const API_TOKEN_PREFIX = 'stride_';
 export async function createApiToken(db: Db, actor: Actor, name: string) {
   const token = API_TOKEN_PREFIX + randomToken();
   const id = newId();
-  await db.insertInto('apiTokens').values({ id, userId: actor.id, name, tokenHash: sha256(token), createdAt: now() }).execute();
+  await db
+    .insertInto('apiTokens')
+    .values({ id, userId: actor.id, name, tokenHash: sha256(token), createdAt: now() })
+    .execute();
   return { id, name, token };
 }
 
@@ -111,7 +124,12 @@ export async function listApiTokens(db: Db, actor: Actor) {
     .where('revokedAt', 'is', null)
     .orderBy('createdAt', 'desc')
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.createdAt.toISOString(), lastUsedAt: r.lastUsedAt?.toISOString() ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdAt: r.createdAt.toISOString(),
+    lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+  }));
 }
 
 export async function revokeApiToken(db: Db, actor: Actor, id: string): Promise<void> {

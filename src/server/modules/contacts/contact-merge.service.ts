@@ -18,7 +18,13 @@ const MERGEABLE = CONTACT_DIFF_FIELDS;
  * Merges contact `sourceId` into `targetId`: picked field values (emails and phones default to both lists), the
  * source's Stream and the leads converted into it move to the survivor; the source stays as a deleted record.
  */
-export async function mergeContacts(db: Db, actor: Actor, targetId: string, input: MergeInput, ifMatch: number | undefined): Promise<Contact> {
+export async function mergeContacts(
+  db: Db,
+  actor: Actor,
+  targetId: string,
+  input: MergeInput,
+  ifMatch: number | undefined,
+): Promise<Contact> {
   const unknown = unknownMergeFields(input.fields, MERGEABLE);
   if (unknown.length) throw invalidField(`fields.${unknown[0]}`, 'is not a field that can be merged');
   if (input.sourceId === targetId) throw invalidField('sourceId', 'a contact cannot be merged into itself');
@@ -52,17 +58,39 @@ export async function mergeContacts(db: Db, actor: Actor, targetId: string, inpu
     const movedLinks = await moveRelatedLinks(tx, 'contact', source.id, targetId);
     await moveStream(tx, 'contact', source.id, targetId);
     await tx.updateTable('leads').set({ convertedContactId: targetId }).where('convertedContactId', '=', source.id).execute();
-    await tx.updateTable('contacts').set({ deletedAt: now(), mergedIntoId: targetId, updatedAt: now() }).where('id', '=', source.id).execute();
+    await tx
+      .updateTable('contacts')
+      .set({ deletedAt: now(), mergedIntoId: targetId, updatedAt: now() })
+      .where('id', '=', source.id)
+      .execute();
 
     const entries: NewStreamEntry[] = [
-      { entityType: 'contact', entityId: targetId, type: 'merge', actorId: actor.id, data: { source: { id: source.id, name: source.name }, changes, movedLinks } },
+      {
+        entityType: 'contact',
+        entityId: targetId,
+        type: 'merge',
+        actorId: actor.id,
+        data: { source: { id: source.id, name: source.name }, changes, movedLinks },
+      },
     ];
     if (source.accountId && source.accountId !== merged.accountId) {
-      entries.push({ entityType: 'account', entityId: source.accountId, type: 'unrelate', actorId: actor.id, data: { relation: 'contacts', record: { type: 'contact', id: source.id, name: source.name }, mergedInto: targetId } });
+      entries.push({
+        entityType: 'account',
+        entityId: source.accountId,
+        type: 'unrelate',
+        actorId: actor.id,
+        data: { relation: 'contacts', record: { type: 'contact', id: source.id, name: source.name }, mergedInto: targetId },
+      });
     }
     const accountChange = changes.find((c) => c.field === 'accountId');
     if (accountChange?.new) {
-      entries.push({ entityType: 'account', entityId: String(accountChange.new), type: 'relate', actorId: actor.id, data: { relation: 'contacts', record: { type: 'contact', id: targetId, name: contactName(merged) } } });
+      entries.push({
+        entityType: 'account',
+        entityId: String(accountChange.new),
+        type: 'relate',
+        actorId: actor.id,
+        data: { relation: 'contacts', record: { type: 'contact', id: targetId, name: contactName(merged) } },
+      });
     }
     await appendStream(tx, entries);
     return getVisibleContact(tx, actor, targetId);

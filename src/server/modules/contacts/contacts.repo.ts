@@ -1,13 +1,13 @@
 import { type Insertable, type RawBuilder, sql, type Updateable } from 'kysely';
-import type { ContactListQuery } from '../../../domain/contacts/contact.schema.js';
 import { foldText } from '../../../domain/common/text.js';
-import { likePattern } from '../../platform/search.js';
-import { searchPageIds } from '../../platform/search-page.js';
+import type { ContactListQuery } from '../../../domain/contacts/contact.schema.js';
 import type { Actor } from '../../access/actor.js';
 import { readScope } from '../../access/policy.js';
 import type { Conn } from '../../platform/db.js';
 import type { ContactsTable } from '../../platform/db-types.js';
 import { keysetCondition, keysetOrder, keysetPage, parseSort, type SortSpec, sortKeyValue } from '../../platform/keyset.js';
+import { likePattern } from '../../platform/search.js';
+import { searchPageIds } from '../../platform/search-page.js';
 
 export type ContactRow = {
   id: string;
@@ -51,9 +51,26 @@ function selectContacts(conn: Conn) {
     .leftJoin('users as o', 'o.id', 'c.ownerId')
     .leftJoin('accounts as a', 'a.id', 'c.accountId')
     .select([
-      'c.id', 'c.firstName', 'c.lastName', 'c.title', 'c.emails', 'c.phones', 'c.accountId', 'c.street', 'c.city',
-      'c.postalCode', 'c.country', 'c.notes', 'c.ownerId', 'c.version', 'c.createdAt', 'c.updatedAt', 'c.createdBy',
-      'c.deletedAt', 'o.name as ownerName', 'a.name as accountName',
+      'c.id',
+      'c.firstName',
+      'c.lastName',
+      'c.title',
+      'c.emails',
+      'c.phones',
+      'c.accountId',
+      'c.street',
+      'c.city',
+      'c.postalCode',
+      'c.country',
+      'c.notes',
+      'c.ownerId',
+      'c.version',
+      'c.createdAt',
+      'c.updatedAt',
+      'c.createdBy',
+      'c.deletedAt',
+      'o.name as ownerName',
+      'a.name as accountName',
     ]);
 }
 
@@ -104,7 +121,10 @@ export async function listContactRows(conn: Conn, actor: Actor, query: ContactLi
     for (const condition of contactConditions(actor, query)) q = q.where(condition);
     if (after) q = q.where(after);
   }
-  const rows: Array<ContactRow & { sortKey: unknown }> = await q.orderBy(keysetOrder(spec)).limit(query.limit + 1).execute();
+  const rows: Array<ContactRow & { sortKey: unknown }> = await q
+    .orderBy(keysetOrder(spec))
+    .limit(query.limit + 1)
+    .execute();
   return keysetPage(rows, query.limit, sortKeyValue);
 }
 

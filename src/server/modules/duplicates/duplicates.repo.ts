@@ -29,7 +29,13 @@ export const SIMILARITY_THRESHOLD = 0.55;
  * Candidate matches among leads, contacts and accounts the actor may see, one row per (record, reason). Exact
  * identifiers use b-tree/GIN indexes; names use the trigram indexes on the generated key columns (migration 0003).
  */
-export async function findMatches(conn: Conn, actor: Actor, probe: DuplicateProbe, exclude: { type: string; id: string } | null, limit = 50): Promise<MatchRow[]> {
+export async function findMatches(
+  conn: Conn,
+  actor: Actor,
+  probe: DuplicateProbe,
+  exclude: { type: string; id: string } | null,
+  limit = 50,
+): Promise<MatchRow[]> {
   const parts: RawBuilder<MatchRow>[] = [];
   const email = probe.email?.toLowerCase() ?? null;
   const leadScope = readScope(actor, 'lead', 'l.ownerId', 'l.teamId');
@@ -46,29 +52,45 @@ export async function findMatches(conn: Conn, actor: Actor, probe: DuplicateProb
 
   if (email) {
     parts.push(sql`SELECT 'lead', l.id, ${leadName}, l.status, 'email', l.email, 1.0 ${leadFrom} AND lower(l.email) = ${email}`);
-    parts.push(sql`SELECT 'contact', c.id, ${contactName}, NULL, 'email', ${email}, 1.0 ${contactFrom} AND c.emails @> ${JSON.stringify([email])}::jsonb`);
+    parts.push(
+      sql`SELECT 'contact', c.id, ${contactName}, NULL, 'email', ${email}, 1.0 ${contactFrom} AND c.emails @> ${JSON.stringify([email])}::jsonb`,
+    );
     parts.push(sql`SELECT 'account', a.id, a.name, NULL, 'email', a.email, 1.0 ${accountFrom} AND lower(a.email) = ${email}`);
   }
   if (probe.phone) {
     parts.push(sql`SELECT 'lead', l.id, ${leadName}, l.status, 'phone', l.phone, 1.0 ${leadFrom} AND l.phone = ${probe.phone}`);
-    parts.push(sql`SELECT 'contact', c.id, ${contactName}, NULL, 'phone', ${probe.phone}, 1.0 ${contactFrom} AND c.phones @> ${JSON.stringify([probe.phone])}::jsonb`);
+    parts.push(
+      sql`SELECT 'contact', c.id, ${contactName}, NULL, 'phone', ${probe.phone}, 1.0 ${contactFrom} AND c.phones @> ${JSON.stringify([probe.phone])}::jsonb`,
+    );
     parts.push(sql`SELECT 'account', a.id, a.name, NULL, 'phone', a.phone, 1.0 ${accountFrom} AND a.phone = ${probe.phone}`);
   }
   if (probe.registrationNumber) {
-    parts.push(sql`SELECT 'lead', l.id, ${leadName}, l.status, 'registrationNumber', l.registration_number, 1.0 ${leadFrom} AND l.registration_number = ${probe.registrationNumber}`);
-    parts.push(sql`SELECT 'account', a.id, a.name, NULL, 'registrationNumber', a.registration_number, 1.0 ${accountFrom} AND a.registration_number = ${probe.registrationNumber}`);
+    parts.push(
+      sql`SELECT 'lead', l.id, ${leadName}, l.status, 'registrationNumber', l.registration_number, 1.0 ${leadFrom} AND l.registration_number = ${probe.registrationNumber}`,
+    );
+    parts.push(
+      sql`SELECT 'account', a.id, a.name, NULL, 'registrationNumber', a.registration_number, 1.0 ${accountFrom} AND a.registration_number = ${probe.registrationNumber}`,
+    );
   }
   if (probe.lastName) {
     const key = sql`stride_person_key(${probe.firstName ?? null}::text, ${probe.lastName}::text)`;
     // same surname (diacritics- and case-blind), then the whole name compared by trigram similarity
     const surname = sql`nullif(btrim(regexp_replace(stride_fold(${probe.lastName}::text), '[^a-z0-9]+', ' ', 'g')), '')`;
-    parts.push(sql`SELECT 'lead', l.id, ${leadName}, l.status, 'name', ${leadName}, similarity(l.person_key, ${key}) ${leadFrom} AND l.surname_key = ${surname} AND similarity(l.person_key, ${key}) >= ${SIMILARITY_THRESHOLD}`);
-    parts.push(sql`SELECT 'contact', c.id, ${contactName}, NULL, 'name', ${contactName}, similarity(c.person_key, ${key}) ${contactFrom} AND c.surname_key = ${surname} AND similarity(c.person_key, ${key}) >= ${SIMILARITY_THRESHOLD}`);
+    parts.push(
+      sql`SELECT 'lead', l.id, ${leadName}, l.status, 'name', ${leadName}, similarity(l.person_key, ${key}) ${leadFrom} AND l.surname_key = ${surname} AND similarity(l.person_key, ${key}) >= ${SIMILARITY_THRESHOLD}`,
+    );
+    parts.push(
+      sql`SELECT 'contact', c.id, ${contactName}, NULL, 'name', ${contactName}, similarity(c.person_key, ${key}) ${contactFrom} AND c.surname_key = ${surname} AND similarity(c.person_key, ${key}) >= ${SIMILARITY_THRESHOLD}`,
+    );
   }
   if (probe.company) {
     const key = sql`stride_company_key(${probe.company}::text)`;
-    parts.push(sql`SELECT 'lead', l.id, ${leadName}, l.status, 'company', l.company, similarity(l.company_key, ${key}) ${leadFrom} AND l.company_key % ${key}`);
-    parts.push(sql`SELECT 'account', a.id, a.name, NULL, 'company', a.name, similarity(a.name_key, ${key}) ${accountFrom} AND a.name_key % ${key}`);
+    parts.push(
+      sql`SELECT 'lead', l.id, ${leadName}, l.status, 'company', l.company, similarity(l.company_key, ${key}) ${leadFrom} AND l.company_key % ${key}`,
+    );
+    parts.push(
+      sql`SELECT 'account', a.id, a.name, NULL, 'company', a.name, similarity(a.name_key, ${key}) ${accountFrom} AND a.name_key % ${key}`,
+    );
   }
   if (parts.length === 0) return [];
   // Each part lists (type, id, name, status, reason, value, similarity) in this order; the outer select names them.

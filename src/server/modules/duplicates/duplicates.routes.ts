@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { duplicateCandidate } from '../../../domain/duplicates/duplicate.schema.js';
 import { optionalEmail, optionalPhone, optionalRegistrationNumber, optionalText } from '../../../domain/common/fields.js';
+import { duplicateCandidate } from '../../../domain/duplicates/duplicate.schema.js';
 import { actorOf } from '../../http/request.js';
 import { errorResponses } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
@@ -19,7 +19,14 @@ const probeQuery = z.object({
 export function duplicateRoutes(app: App) {
   app.get(
     '/api/v1/duplicates',
-    { schema: { tags: ['duplicates'], summary: 'Find likely duplicates of a person or company', querystring: probeQuery, response: { 200: z.object({ data: z.array(duplicateCandidate) }), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['duplicates'],
+        summary: 'Find likely duplicates of a person or company',
+        querystring: probeQuery,
+        response: { 200: z.object({ data: z.array(duplicateCandidate) }), ...errorResponses },
+      },
+    },
     async (req) => ({ data: await findDuplicates(app.database.db, actorOf(req), req.query) }),
   );
 }

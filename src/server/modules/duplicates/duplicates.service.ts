@@ -18,7 +18,14 @@ export async function findDuplicates(
   const byRecord = new Map<string, DuplicateCandidate>();
   for (const row of rows) {
     const key = `${row.type}:${row.id}`;
-    const candidate = byRecord.get(key) ?? { type: row.type, id: row.id, name: row.name, status: row.status, confidence: 0, reasons: [] };
+    const candidate = byRecord.get(key) ?? {
+      type: row.type,
+      id: row.id,
+      name: row.name,
+      status: row.status,
+      confidence: 0,
+      reasons: [],
+    };
     if (!candidate.reasons.some((r) => r.reason === row.reason)) {
       candidate.reasons.push({ reason: row.reason, value: row.value, similarity: Math.round(row.similarity * 100) / 100 });
     }
@@ -30,7 +37,9 @@ export async function findDuplicates(
 
 /** The strongest reason, raised a little by each further independent reason, capped at 100. */
 function confidenceOf(c: DuplicateCandidate): number {
-  const scores = c.reasons.map((r) => REASON_WEIGHT[r.reason] * (r.reason === 'name' || r.reason === 'company' ? r.similarity : 1)).sort((a, b) => b - a);
+  const scores = c.reasons
+    .map((r) => REASON_WEIGHT[r.reason] * (r.reason === 'name' || r.reason === 'company' ? r.similarity : 1))
+    .sort((a, b) => b - a);
   const [best = 0, ...rest] = scores;
   return Math.min(100, Math.round(best + rest.reduce((sum, s) => sum + s / 10, 0)));
 }

@@ -5,5 +5,10 @@ import type { Conn } from '../../platform/db.js';
  * lead (activities/activity-outcome.ts). Only the first contact counts.
  */
 export async function recordFirstContact(conn: Conn, leadId: string, at: Date): Promise<void> {
-  await conn.updateTable('leads').set({ firstContactedAt: at }).where('id', '=', leadId).where('firstContactedAt', 'is', null).execute();
+  await conn
+    .updateTable('leads')
+    .set({ firstContactedAt: at })
+    .where('id', '=', leadId)
+    .where('firstContactedAt', 'is', null)
+    .execute();
 }

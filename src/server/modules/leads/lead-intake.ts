@@ -26,7 +26,13 @@ export async function intakeLead(
     const existing = await findOpenLeadByEmail(db, input.email);
     if (existing) {
       await db.transaction().execute(async (tx) => {
-        await appendStream(tx, { entityType: 'lead', entityId: existing.id, type: entry.type, actorId: actor.id, data: { ...entry.data, repeated: true } });
+        await appendStream(tx, {
+          entityType: 'lead',
+          entityId: existing.id,
+          type: entry.type,
+          actorId: actor.id,
+          data: { ...entry.data, repeated: true },
+        });
         await tx.updateTable('leads').set({ updatedAt: now() }).where('id', '=', existing.id).execute();
       });
       const row = await findLead(db, existing.id);

@@ -19,7 +19,13 @@ const unsetLeadValue = (_field: string, v: unknown) => v == null || v === '' || 
  * Merges `sourceId` into lead `targetId` (seed 002: compare → choose → merge → move activities and links → delete the
  * duplicate). The source's Stream moves to the survivor; the source stays as a deleted record pointing at it.
  */
-export async function mergeLeads(db: Db, actor: Actor, targetId: string, input: MergeInput, ifMatch: number | undefined): Promise<Lead> {
+export async function mergeLeads(
+  db: Db,
+  actor: Actor,
+  targetId: string,
+  input: MergeInput,
+  ifMatch: number | undefined,
+): Promise<Lead> {
   const unknown = unknownMergeFields(input.fields, MERGEABLE_LEAD_FIELDS);
   if (unknown.length) throw invalidField(`fields.${unknown[0]}`, 'is not a field that can be merged');
   if (input.sourceId === targetId) throw invalidField('sourceId', 'a lead cannot be merged into itself');
@@ -34,7 +40,13 @@ export async function mergeLeads(db: Db, actor: Actor, targetId: string, input: 
     if (target.status === 'converted' || source.status === 'converted') {
       throw new AppError('invalid_transition', 'A converted lead cannot be merged');
     }
-    const after = pickMergedValues(target as Record<string, unknown>, source as Record<string, unknown>, MERGEABLE_LEAD_FIELDS, input.fields, unsetLeadValue) as Partial<Lead>;
+    const after = pickMergedValues(
+      target as Record<string, unknown>,
+      source as Record<string, unknown>,
+      MERGEABLE_LEAD_FIELDS,
+      input.fields,
+      unsetLeadValue,
+    ) as Partial<Lead>;
     const changes = diffFields(target, after, MERGEABLE_LEAD_FIELDS);
     const merged = { ...target, ...after };
     const ok = await updateLeadRow(tx, targetId, target.version, {
@@ -48,7 +60,11 @@ export async function mergeLeads(db: Db, actor: Actor, targetId: string, input: 
     if (!ok) throw stale();
     const movedLinks = await moveRelatedLinks(tx, 'lead', source.id, targetId);
     await moveStream(tx, 'lead', source.id, targetId);
-    await tx.updateTable('leads').set({ deletedAt: now(), mergedIntoId: targetId, updatedAt: now() }).where('id', '=', source.id).execute();
+    await tx
+      .updateTable('leads')
+      .set({ deletedAt: now(), mergedIntoId: targetId, updatedAt: now() })
+      .where('id', '=', source.id)
+      .execute();
     await appendStream(tx, {
       entityType: 'lead',
       entityId: targetId,

@@ -21,7 +21,9 @@ export function leadSearchText(l: {
   city: string | null;
   campaign: string | null;
 }): string {
-  return foldText([l.firstName, l.lastName, l.company, l.email, l.phone, l.registrationNumber, l.city, l.campaign].filter(Boolean).join(' '));
+  return foldText(
+    [l.firstName, l.lastName, l.company, l.email, l.phone, l.registrationNumber, l.city, l.campaign].filter(Boolean).join(' '),
+  );
 }
 
 function selectLeads(conn: Conn) {
@@ -36,7 +38,12 @@ export async function insertLead(conn: Conn, values: LeadValues): Promise<void> 
   await conn.insertInto('leads').values(values).execute();
 }
 
-export async function updateLeadRow(conn: Conn, id: string, expectedVersion: number, patch: Updateable<LeadsTable>): Promise<boolean> {
+export async function updateLeadRow(
+  conn: Conn,
+  id: string,
+  expectedVersion: number,
+  patch: Updateable<LeadsTable>,
+): Promise<boolean> {
   const result = await conn
     .updateTable('leads')
     .set({ ...patch, version: sql`version + 1` })
@@ -97,7 +104,10 @@ export async function listLeadRows(conn: Conn, actor: Actor, query: LeadListQuer
   for (const condition of leadConditions(actor, query, at)) q = q.where(condition);
   const after = keysetCondition(spec, query.cursor);
   if (after) q = q.where(after);
-  const rows: Array<LeadRow & { sortKey: unknown }> = await q.orderBy(keysetOrder(spec)).limit(query.limit + 1).execute();
+  const rows: Array<LeadRow & { sortKey: unknown }> = await q
+    .orderBy(keysetOrder(spec))
+    .limit(query.limit + 1)
+    .execute();
   return keysetPage(rows, query.limit, sortKeyValue);
 }
 

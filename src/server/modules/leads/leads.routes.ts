@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { duplicateCandidate } from '../../../domain/duplicates/duplicate.schema.js';
-import { convertInput, lead, leadCreateInput, leadListQuery, leadTransitionInput, leadUpdateInput, mergeInput } from '../../../domain/leads/lead.schema.js';
+import {
+  convertInput,
+  lead,
+  leadCreateInput,
+  leadListQuery,
+  leadTransitionInput,
+  leadUpdateInput,
+  mergeInput,
+} from '../../../domain/leads/lead.schema.js';
 import { registerCrudRoutes } from '../../http/crud-routes.js';
 import { actorOf, ifMatchVersion, withEtag } from '../../http/request.js';
 import { errorResponses, idParams } from '../../http/schemas.js';
@@ -33,12 +41,28 @@ export function leadRoutes(app: App) {
   const tags = ['leads'];
   app.post(
     '/api/v1/leads/:id/status',
-    { schema: { tags, summary: 'Move a lead: in_process, recycled (recontactOn) or dead (reason); 422 when not allowed', params: idParams, body: leadTransitionInput, response: { 200: lead, ...errorResponses } } },
-    async (req, reply) => withEtag(reply, await transitionLead(app.database.db, actorOf(req), req.params.id, req.body, ifMatchVersion(req))),
+    {
+      schema: {
+        tags,
+        summary: 'Move a lead: in_process, recycled (recontactOn) or dead (reason); 422 when not allowed',
+        params: idParams,
+        body: leadTransitionInput,
+        response: { 200: lead, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      withEtag(reply, await transitionLead(app.database.db, actorOf(req), req.params.id, req.body, ifMatchVersion(req))),
   );
   app.get(
     '/api/v1/leads/:id/duplicates',
-    { schema: { tags, summary: 'Likely duplicates of a lead among leads, contacts and accounts, with the reasons', params: idParams, response: { 200: z.object({ data: z.array(duplicateCandidate) }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Likely duplicates of a lead among leads, contacts and accounts, with the reasons',
+        params: idParams,
+        response: { 200: z.object({ data: z.array(duplicateCandidate) }), ...errorResponses },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       const lead = await getVisibleLead(app.database.db, actor, req.params.id);
@@ -47,8 +71,17 @@ export function leadRoutes(app: App) {
   );
   app.post(
     '/api/v1/leads/:id/merge',
-    { schema: { tags, summary: 'Merge another lead into this one (the survivor); the other is kept as deleted', params: idParams, body: mergeInput, response: { 200: lead, ...errorResponses } } },
-    async (req, reply) => withEtag(reply, await mergeLeads(app.database.db, actorOf(req), req.params.id, req.body, ifMatchVersion(req))),
+    {
+      schema: {
+        tags,
+        summary: 'Merge another lead into this one (the survivor); the other is kept as deleted',
+        params: idParams,
+        body: mergeInput,
+        response: { 200: lead, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      withEtag(reply, await mergeLeads(app.database.db, actorOf(req), req.params.id, req.body, ifMatchVersion(req))),
   );
   app.post(
     '/api/v1/leads/:id/convert',
@@ -58,15 +91,29 @@ export function leadRoutes(app: App) {
         summary: 'Convert a lead in process into an account and a contact (new or existing), optionally with an opportunity',
         params: idParams,
         body: convertInput,
-        response: { 200: z.object({ lead, accountId: z.string(), contactId: z.string(), opportunityId: z.string().nullable() }), ...errorResponses },
+        response: {
+          200: z.object({ lead, accountId: z.string(), contactId: z.string(), opportunityId: z.string().nullable() }),
+          ...errorResponses,
+        },
       },
     },
     async (req) => convertLead(app.database.db, actorOf(req), req.params.id, req.body, ifMatchVersion(req)),
   );
-  app.get('/api/v1/lead-score-weights', { schema: { tags, summary: 'Lead score weights', response: { 200: scoreWeightsSchema } } }, async () => getScoreWeights(app.database.db));
+  app.get(
+    '/api/v1/lead-score-weights',
+    { schema: { tags, summary: 'Lead score weights', response: { 200: scoreWeightsSchema } } },
+    async () => getScoreWeights(app.database.db),
+  );
   app.put(
     '/api/v1/lead-score-weights',
-    { schema: { tags, summary: 'Set lead score weights (admin); every score is recomputed', body: scoreWeightsSchema, response: { 200: scoreWeightsSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Set lead score weights (admin); every score is recomputed',
+        body: scoreWeightsSchema,
+        response: { 200: scoreWeightsSchema, ...errorResponses },
+      },
+    },
     async (req) => setScoreWeights(app.database.db, actorOf(req), req.body),
   );
 }

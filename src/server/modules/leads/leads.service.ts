@@ -1,4 +1,11 @@
-import { FIRST_CONTACT_SLA_HOURS, type Lead, type LeadCreate, type LeadListQuery, type LeadUpdate, leadName } from '../../../domain/leads/lead.schema.js';
+import {
+  FIRST_CONTACT_SLA_HOURS,
+  type Lead,
+  type LeadCreate,
+  type LeadListQuery,
+  type LeadUpdate,
+  leadName,
+} from '../../../domain/leads/lead.schema.js';
 import { explainScore } from '../../../domain/leads/lead.score.js';
 import type { Actor } from '../../access/actor.js';
 import { assertCanAssign, assertCanCreate, assertReadable, assertWritable } from '../../access/policy.js';
@@ -12,7 +19,15 @@ import { diffFields } from '../stream/diff.js';
 import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { requireActiveUser } from '../users/users.lookup.js';
 import { LEAD_DIFF_FIELDS, toLead } from './leads.mapper.js';
-import { countLeadRows, findLead, insertLead, type LeadFilter, leadSearchText, listLeadRows, updateLeadRow } from './leads.repo.js';
+import {
+  countLeadRows,
+  findLead,
+  insertLead,
+  type LeadFilter,
+  leadSearchText,
+  listLeadRows,
+  updateLeadRow,
+} from './leads.repo.js';
 import { nextRoundRobinOwner } from './round-robin.js';
 import { getScoreWeights } from './score-weights.js';
 
@@ -41,7 +56,12 @@ async function checkTeam(conn: Conn, teamId: string) {
  * Creates a lead in status `new`; with an owner it is `assigned` at once, and an unowned lead for a receiving team
  * is handed out round-robin. The first-contact clock starts now.
  */
-export async function createLead(db: Db, actor: Actor, input: LeadCreate, alsoRecord: Array<Omit<NewStreamEntry, 'entityType' | 'entityId' | 'actorId'>> = []): Promise<Lead> {
+export async function createLead(
+  db: Db,
+  actor: Actor,
+  input: LeadCreate,
+  alsoRecord: Array<Omit<NewStreamEntry, 'entityType' | 'entityId' | 'actorId'>> = [],
+): Promise<Lead> {
   assertCanCreate(actor, 'lead');
   const id = newId();
   return inTransaction(db, async (tx) => {
@@ -89,10 +109,30 @@ export async function createLead(db: Db, actor: Actor, input: LeadCreate, alsoRe
       updatedAt: at,
     };
     await insertLead(tx, { ...values, score: explainScore(values, weights).score, searchText: leadSearchText(values) });
-    const entries: NewStreamEntry[] = [{ entityType: 'lead', entityId: id, type: 'create', actorId: actor.id, data: { name: leadName(values), source: values.source } }];
+    const entries: NewStreamEntry[] = [
+      {
+        entityType: 'lead',
+        entityId: id,
+        type: 'create',
+        actorId: actor.id,
+        data: { name: leadName(values), source: values.source },
+      },
+    ];
     if (ownerId) {
-      entries.push({ entityType: 'lead', entityId: id, type: 'assign', actorId: actor.id, data: { from: null, to: ownerId, roundRobin: Boolean(roundRobin) } });
-      entries.push({ entityType: 'lead', entityId: id, type: 'status', actorId: actor.id, data: { from: 'new', to: 'assigned' } });
+      entries.push({
+        entityType: 'lead',
+        entityId: id,
+        type: 'assign',
+        actorId: actor.id,
+        data: { from: null, to: ownerId, roundRobin: Boolean(roundRobin) },
+      });
+      entries.push({
+        entityType: 'lead',
+        entityId: id,
+        type: 'status',
+        actorId: actor.id,
+        data: { from: 'new', to: 'assigned' },
+      });
     }
     entries.push(...alsoRecord.map((e) => ({ ...e, entityType: 'lead' as const, entityId: id, actorId: actor.id })));
     await appendStream(tx, entries);
@@ -106,7 +146,13 @@ function assertEditable(lead: Lead) {
   if (lead.status === 'converted') throw new AppError('invalid_transition', 'A converted lead is read-only');
 }
 
-export async function updateLead(db: Db, actor: Actor, id: string, input: LeadUpdate, ifMatch: number | undefined): Promise<Lead> {
+export async function updateLead(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: LeadUpdate,
+  ifMatch: number | undefined,
+): Promise<Lead> {
   return inTransaction(db, async (tx) => {
     const current = await getVisibleLead(tx, actor, id);
     assertWritable(actor, 'lead', current);
@@ -131,10 +177,26 @@ export async function updateLead(db: Db, actor: Actor, id: string, input: LeadUp
       updatedAt: now(),
     });
     if (!ok) throw stale();
-    const entries: NewStreamEntry[] = [{ entityType: 'lead', entityId: id, type: 'update', actorId: actor.id, data: { changes } }];
+    const entries: NewStreamEntry[] = [
+      { entityType: 'lead', entityId: id, type: 'update', actorId: actor.id, data: { changes } },
+    ];
     const ownerChange = changes.find((c) => c.field === 'ownerId');
-    if (ownerChange) entries.push({ entityType: 'lead', entityId: id, type: 'assign', actorId: actor.id, data: { from: ownerChange.old, to: ownerChange.new } });
-    if (becomesAssigned) entries.push({ entityType: 'lead', entityId: id, type: 'status', actorId: actor.id, data: { from: 'new', to: 'assigned' } });
+    if (ownerChange)
+      entries.push({
+        entityType: 'lead',
+        entityId: id,
+        type: 'assign',
+        actorId: actor.id,
+        data: { from: ownerChange.old, to: ownerChange.new },
+      });
+    if (becomesAssigned)
+      entries.push({
+        entityType: 'lead',
+        entityId: id,
+        type: 'status',
+        actorId: actor.id,
+        data: { from: 'new', to: 'assigned' },
+      });
     await appendStream(tx, entries);
     if (ownerChange) await notifyAssignment(tx, actor, { type: 'lead', id, name: leadName(merged) }, merged.ownerId);
     return getVisibleLead(tx, actor, id);
@@ -161,4 +223,3 @@ export async function restoreLead(db: Db, actor: Actor, id: string) {
     return getVisibleLead(tx, actor, id);
   });
 }
-

@@ -7,8 +7,17 @@ import type { Tx } from '../../platform/db.js';
  * at the same moment queue up instead of landing on the same member. Returns null for a team without active members.
  */
 export async function nextRoundRobinOwner(tx: Tx, teamId: string): Promise<string | null> {
-  await tx.insertInto('teamRoundRobin').values({ teamId, lastUserId: null }).onConflict((oc) => oc.column('teamId').doNothing()).execute();
-  const state = await tx.selectFrom('teamRoundRobin').select('lastUserId').where('teamId', '=', teamId).forUpdate().executeTakeFirstOrThrow();
+  await tx
+    .insertInto('teamRoundRobin')
+    .values({ teamId, lastUserId: null })
+    .onConflict((oc) => oc.column('teamId').doNothing())
+    .execute();
+  const state = await tx
+    .selectFrom('teamRoundRobin')
+    .select('lastUserId')
+    .where('teamId', '=', teamId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
   const members = await tx
     .selectFrom('teamMembers as m')
     .innerJoin('users as u', 'u.id', 'm.userId')

@@ -15,7 +15,10 @@ export async function moveRelatedLinks(tx: Tx, type: 'lead' | 'contact' | 'accou
     // a table of a module that is not installed yet is simply skipped
     const exists = await sql<{ t: string | null }>`SELECT to_regclass(${table})::text AS t`.execute(tx);
     if (!exists.rows[0]?.t) continue;
-    const result = await sql`UPDATE ${sql.table(table)} SET related_id = ${toId} WHERE related_type = ${type} AND related_id = ${fromId}`.execute(tx);
+    const result =
+      await sql`UPDATE ${sql.table(table)} SET related_id = ${toId} WHERE related_type = ${type} AND related_id = ${fromId}`.execute(
+        tx,
+      );
     moved[table] = Number(result.numAffectedRows ?? 0);
   }
   if (type !== 'account') {
@@ -23,8 +26,12 @@ export async function moveRelatedLinks(tx: Tx, type: 'lead' | 'contact' | 'accou
     await sql`
       DELETE FROM activity_participants p
       WHERE p.participant_type = ${type} AND p.participant_id = ${fromId}
-        AND EXISTS (SELECT 1 FROM activity_participants q WHERE q.activity_id = p.activity_id AND q.participant_type = ${type} AND q.participant_id = ${toId})`.execute(tx);
-    await sql`UPDATE activity_participants SET participant_id = ${toId} WHERE participant_type = ${type} AND participant_id = ${fromId}`.execute(tx);
+        AND EXISTS (SELECT 1 FROM activity_participants q WHERE q.activity_id = p.activity_id AND q.participant_type = ${type} AND q.participant_id = ${toId})`.execute(
+      tx,
+    );
+    await sql`UPDATE activity_participants SET participant_id = ${toId} WHERE participant_type = ${type} AND participant_id = ${fromId}`.execute(
+      tx,
+    );
   }
   return moved;
 }

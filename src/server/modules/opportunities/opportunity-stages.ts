@@ -68,7 +68,13 @@ export function assertMayEnter(stage: Stage, via: 'move' | 'close', approvalStat
  * The plan gate (issue 5): a deal may leave a stage marked `requiresPlanDone` (to another stage, or closed as won)
  * only when the activity-plan items applied to it are all done. Closing as lost is never gated.
  */
-export async function assertMayLeave(tx: Tx, pipeline: Pipeline, fromStageId: string, opportunityId: string, to: Stage): Promise<void> {
+export async function assertMayLeave(
+  tx: Tx,
+  pipeline: Pipeline,
+  fromStageId: string,
+  opportunityId: string,
+  to: Stage,
+): Promise<void> {
   const from = pipeline.stages.find((s) => s.id === fromStageId);
   if (!from?.requiresPlanDone || to.id === from.id || to.kind === 'lost') return;
   const open = await planItemsOpen(tx, { type: 'opportunity', id: opportunityId });

@@ -225,9 +225,9 @@ async function reconcileStages(tx: Tx, current: Pipeline, next: StageInput[]): P
     }
     const old = byId.get(s.id) as Stage;
     const values = stageValues(s.id, current.id, s, i);
-    const diff = (['name', 'position', 'probability', 'kind', 'requiresApproval', 'requiresPlanDone', 'checklist'] as const).filter(
-      (k) => JSON.stringify(old[k]) !== JSON.stringify(values[k]),
-    );
+    const diff = (
+      ['name', 'position', 'probability', 'kind', 'requiresApproval', 'requiresPlanDone', 'checklist'] as const
+    ).filter((k) => JSON.stringify(old[k]) !== JSON.stringify(values[k]));
     if (diff.length === 0) continue;
     await updateStage(tx, s.id, values);
     changes.push({

@@ -1,7 +1,7 @@
 import type { StreamEntityType, StreamType } from '../../../domain/stream/stream.schema.js';
+import { now } from '../../platform/clock.js';
 import type { Conn } from '../../platform/db.js';
 import { newId } from '../../platform/ids.js';
-import { now } from '../../platform/clock.js';
 
 export type NewStreamEntry = {
   entityType: StreamEntityType;
@@ -50,7 +50,17 @@ export async function listStream(
   let q = conn
     .selectFrom('streamEntries as s')
     .leftJoin('users as u', 'u.id', 's.actorId')
-    .select(['s.id', 's.seq', 's.type', 's.createdAt', 's.data', 's.actorId', 's.entityType', 's.entityId', 'u.name as actorName'])
+    .select([
+      's.id',
+      's.seq',
+      's.type',
+      's.createdAt',
+      's.data',
+      's.actorId',
+      's.entityType',
+      's.entityId',
+      'u.name as actorName',
+    ])
     .where((eb) => eb.or(refs.map((r) => eb.and([eb('s.entityType', '=', r.entityType), eb('s.entityId', '=', r.entityId)]))))
     .orderBy('s.seq', 'desc')
     .limit(opts.limit + 1);

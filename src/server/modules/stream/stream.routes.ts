@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { noteInput, streamEntry, streamQuery, type StreamEntityType } from '../../../domain/stream/stream.schema.js';
+import { noteInput, type StreamEntityType, streamEntry, streamQuery } from '../../../domain/stream/stream.schema.js';
+import type { Actor } from '../../access/actor.js';
 import { actorOf } from '../../http/request.js';
 import { errorResponses, idParams } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
-import type { Actor } from '../../access/actor.js';
 import type { Db } from '../../platform/db.js';
 import { addNote, getStream } from './stream.service.js';
 
@@ -40,7 +40,12 @@ export function registerStreamRoutes(
       },
     },
     async (req, reply) => {
-      const entry = await addNote(app.database.db, actorOf(req), { entityType, entityId: req.params.id, ensureVisible }, req.body.body);
+      const entry = await addNote(
+        app.database.db,
+        actorOf(req),
+        { entityType, entityId: req.params.id, ensureVisible },
+        req.body.body,
+      );
       return reply.code(201).send(entry);
     },
   );

@@ -11,9 +11,22 @@ import { appendStream } from '../stream/stream.repo.js';
 
 type TeamInput = { name?: string; leadId?: string | null; memberIds?: string[] };
 
-async function toTeams(conn: Conn, rows: Array<{ id: string; name: string; leadId: string | null; version: number; createdAt: Date; updatedAt: Date; createdBy: string | null }>): Promise<Team[]> {
+async function toTeams(
+  conn: Conn,
+  rows: Array<{
+    id: string;
+    name: string;
+    leadId: string | null;
+    version: number;
+    createdAt: Date;
+    updatedAt: Date;
+    createdBy: string | null;
+  }>,
+): Promise<Team[]> {
   const ids = rows.map((r) => r.id);
-  const members = ids.length ? await conn.selectFrom('teamMembers').select(['teamId', 'userId']).where('teamId', 'in', ids).execute() : [];
+  const members = ids.length
+    ? await conn.selectFrom('teamMembers').select(['teamId', 'userId']).where('teamId', 'in', ids).execute()
+    : [];
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -46,7 +59,11 @@ async function assertUsersExist(conn: Conn, ids: string[], field: string) {
 async function setMembers(conn: Conn, teamId: string, memberIds: string[]) {
   await conn.deleteFrom('teamMembers').where('teamId', '=', teamId).execute();
   const unique = [...new Set(memberIds)];
-  if (unique.length) await conn.insertInto('teamMembers').values(unique.map((userId) => ({ teamId, userId }))).execute();
+  if (unique.length)
+    await conn
+      .insertInto('teamMembers')
+      .values(unique.map((userId) => ({ teamId, userId })))
+      .execute();
 }
 
 export async function createTeam(db: Db, actor: Actor | null, input: TeamInput & { name: string }): Promise<Team> {
@@ -54,13 +71,27 @@ export async function createTeam(db: Db, actor: Actor | null, input: TeamInput &
   return inTransaction(db, async (tx) => {
     await assertUsersExist(tx, input.memberIds ?? [], 'memberIds');
     if (input.leadId) await assertUsersExist(tx, [input.leadId], 'leadId');
-    const clash = await tx.selectFrom('teams').select('id').where(sql`lower(name)`, '=', input.name.toLowerCase()).executeTakeFirst();
-    if (clash) throw new AppError('conflict', 'name: a team with this name exists', [{ field: 'name', message: 'is already taken' }]);
+    const clash = await tx
+      .selectFrom('teams')
+      .select('id')
+      .where(sql`lower(name)`, '=', input.name.toLowerCase())
+      .executeTakeFirst();
+    if (clash)
+      throw new AppError('conflict', 'name: a team with this name exists', [{ field: 'name', message: 'is already taken' }]);
     const id = newId();
     const at = now();
-    await tx.insertInto('teams').values({ id, name: input.name, leadId: input.leadId ?? null, createdAt: at, updatedAt: at, createdBy: actor?.id ?? null }).execute();
+    await tx
+      .insertInto('teams')
+      .values({ id, name: input.name, leadId: input.leadId ?? null, createdAt: at, updatedAt: at, createdBy: actor?.id ?? null })
+      .execute();
     await setMembers(tx, id, input.memberIds ?? []);
-    await appendStream(tx, { entityType: 'team', entityId: id, type: 'create', actorId: actor?.id ?? null, data: { name: input.name } });
+    await appendStream(tx, {
+      entityType: 'team',
+      entityId: id,
+      type: 'create',
+      actorId: actor?.id ?? null,
+      data: { name: input.name },
+    });
     return getTeam(tx, actor as Actor, id);
   });
 }
@@ -81,7 +112,12 @@ export async function updateTeam(db: Db, actor: Actor, id: string, input: TeamIn
     if (changes.length === 0) return current;
     const result = await tx
       .updateTable('teams')
-      .set({ ...(input.name !== undefined ? { name: input.name } : {}), ...(input.leadId !== undefined ? { leadId: input.leadId } : {}), updatedAt: now(), version: sql`version + 1` })
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.leadId !== undefined ? { leadId: input.leadId } : {}),
+        updatedAt: now(),
+        version: sql`version + 1`,
+      })
       .where('id', '=', id)
       .where('version', '=', current.version)
       .executeTakeFirst();

@@ -7,8 +7,8 @@ import { now } from '../../platform/clock.js';
 import { type Conn, type Db, inTransaction } from '../../platform/db.js';
 import { AppError, invalidField, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { hashPassword } from '../../platform/passwords.js';
 import { pickDefined } from '../../platform/objects.js';
+import { hashPassword } from '../../platform/passwords.js';
 import { diffFields } from '../stream/diff.js';
 import { appendStream } from '../stream/stream.repo.js';
 
@@ -23,7 +23,9 @@ async function teamIdsByUser(conn: Conn, userIds: string[]): Promise<Map<string,
 }
 
 function selectUsers(conn: Conn) {
-  return conn.selectFrom('users').select(['id', 'email', 'name', 'role', 'locale', 'active', 'version', 'createdAt', 'updatedAt', 'createdBy']);
+  return conn
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'role', 'locale', 'active', 'version', 'createdAt', 'updatedAt', 'createdBy']);
 }
 
 type UserRow = Awaited<ReturnType<ReturnType<typeof selectUsers>['executeTakeFirstOrThrow']>>;
@@ -54,7 +56,10 @@ export async function listUsers(db: Db, _actor: Actor, query: { q?: string; role
   const rows = await q.execute();
   const needle = query.q ? foldText(query.q) : undefined;
   const filtered = needle ? rows.filter((r) => foldText(`${r.name} ${r.email}`).includes(needle)).slice(0, query.limit) : rows;
-  const teams = await teamIdsByUser(db, filtered.map((r) => r.id));
+  const teams = await teamIdsByUser(
+    db,
+    filtered.map((r) => r.id),
+  );
   return { data: filtered.map((r) => toUser(r, teams.get(r.id) ?? [])), nextCursor: null };
 }
 
@@ -73,7 +78,11 @@ async function assertTeamsExist(conn: Conn, teamIds: string[]) {
 async function setMemberships(conn: Conn, userId: string, teamIds: string[]) {
   await conn.deleteFrom('teamMembers').where('userId', '=', userId).execute();
   const unique = [...new Set(teamIds)];
-  if (unique.length) await conn.insertInto('teamMembers').values(unique.map((teamId) => ({ teamId, userId }))).execute();
+  if (unique.length)
+    await conn
+      .insertInto('teamMembers')
+      .values(unique.map((teamId) => ({ teamId, userId })))
+      .execute();
 }
 
 /** Creates a user; `actor` null means the CLI or first-start bootstrap (no acting user yet). */
@@ -81,27 +90,58 @@ export async function createUser(db: Db, actor: Actor | null, input: UserCreateI
   if (actor) assertAdmin(actor);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (tx) => {
-    const exists = await tx.selectFrom('users').select('id').where(sql`lower(email)`, '=', input.email.toLowerCase()).executeTakeFirst();
-    if (exists) throw new AppError('conflict', 'email: a user with this email already exists', [{ field: 'email', message: 'is already taken' }]);
+    const exists = await tx
+      .selectFrom('users')
+      .select('id')
+      .where(sql`lower(email)`, '=', input.email.toLowerCase())
+      .executeTakeFirst();
+    if (exists)
+      throw new AppError('conflict', 'email: a user with this email already exists', [
+        { field: 'email', message: 'is already taken' },
+      ]);
     await assertTeamsExist(tx, input.teamIds ?? []);
     const id = newId();
     const at = now();
     await tx
       .insertInto('users')
-      .values({ id, email: input.email.toLowerCase(), name: input.name, role: input.role, passwordHash, locale: input.locale ?? 'en', createdAt: at, updatedAt: at, createdBy: actor?.id ?? null })
+      .values({
+        id,
+        email: input.email.toLowerCase(),
+        name: input.name,
+        role: input.role,
+        passwordHash,
+        locale: input.locale ?? 'en',
+        createdAt: at,
+        updatedAt: at,
+        createdBy: actor?.id ?? null,
+      })
       .execute();
     await setMemberships(tx, id, input.teamIds ?? []);
-    await appendStream(tx, { entityType: 'user', entityId: id, type: 'create', actorId: actor?.id ?? null, data: { name: input.name, role: input.role } });
+    await appendStream(tx, {
+      entityType: 'user',
+      entityId: id,
+      type: 'create',
+      actorId: actor?.id ?? null,
+      data: { name: input.name, role: input.role },
+    });
     return getUser(tx, actor as Actor, id);
   });
 }
 
-export async function updateUser(db: Db, actor: Actor, id: string, input: UserUpdateInput, ifMatch: number | undefined): Promise<User> {
+export async function updateUser(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: UserUpdateInput,
+  ifMatch: number | undefined,
+): Promise<User> {
   const isSelf = actor.id === id;
   const adminOnly = ['role', 'active', 'teamIds', 'password'] as const;
   if (actor.role !== 'admin' && (!isSelf || adminOnly.some((k) => input[k] !== undefined))) assertAdmin(actor);
   if (isSelf && (input.active === false || (input.role && input.role !== 'admin'))) {
-    throw new AppError('validation_failed', 'You cannot deactivate or demote yourself', [{ field: input.active === false ? 'active' : 'role', message: 'cannot be changed on your own account' }]);
+    throw new AppError('validation_failed', 'You cannot deactivate or demote yourself', [
+      { field: input.active === false ? 'active' : 'role', message: 'cannot be changed on your own account' },
+    ]);
   }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   return inTransaction(db, async (tx) => {
@@ -109,7 +149,11 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: UserUp
     if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
     if (input.teamIds) await assertTeamsExist(tx, input.teamIds);
     const patch = pickDefined(input, ['name', 'role', 'locale', 'active']);
-    const changes = diffFields({ ...current, teamIds: [...current.teamIds].sort() }, { ...patch, ...(input.teamIds ? { teamIds: [...new Set(input.teamIds)].sort() } : {}) }, ['name', 'role', 'locale', 'active', 'teamIds']);
+    const changes = diffFields(
+      { ...current, teamIds: [...current.teamIds].sort() },
+      { ...patch, ...(input.teamIds ? { teamIds: [...new Set(input.teamIds)].sort() } : {}) },
+      ['name', 'role', 'locale', 'active', 'teamIds'],
+    );
     if (changes.length === 0 && !passwordHash) return current;
     const result = await tx
       .updateTable('users')
@@ -120,7 +164,13 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: UserUp
     if (Number(result.numUpdatedRows) !== 1) throw stale();
     if (input.teamIds) await setMemberships(tx, id, input.teamIds);
     if (input.active === false || passwordHash) await tx.deleteFrom('sessions').where('userId', '=', id).execute();
-    await appendStream(tx, { entityType: 'user', entityId: id, type: 'update', actorId: actor.id, data: { changes: passwordHash ? [...changes, { field: 'password', old: null, new: '(changed)' }] : changes } });
+    await appendStream(tx, {
+      entityType: 'user',
+      entityId: id,
+      type: 'update',
+      actorId: actor.id,
+      data: { changes: passwordHash ? [...changes, { field: 'password', old: null, new: '(changed)' }] : changes },
+    });
     return getUser(tx, actor, id);
   });
 }

@@ -3,9 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconTrendingUp } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
+import { NotificationBell } from '../../modules/notifications/NotificationBell.js';
 import { MainNav } from './MainNav.js';
 import { PageLoader } from './PageLoader.js';
-import { NotificationBell } from '../../modules/notifications/NotificationBell.js';
 import { UserMenu } from './UserMenu.js';
 
 export function AppLayout() {

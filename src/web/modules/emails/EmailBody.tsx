@@ -107,7 +107,13 @@ export function EmailEntryBody({ data }: { data: Record<string, unknown> }) {
       <Collapse expanded={opened}>
         {opened && (
           <EmailMessageBody
-            text={typeof data.text === 'string' ? data.text : typeof data.body === 'string' && data.format !== 'html' ? data.body : null}
+            text={
+              typeof data.text === 'string'
+                ? data.text
+                : typeof data.body === 'string' && data.format !== 'html'
+                  ? data.body
+                  : null
+            }
             html={typeof data.html === 'string' ? data.html : null}
           />
         )}

@@ -59,6 +59,7 @@ type DraftStage = {
   probability: number;
   kind: StageKind;
   requiresApproval: boolean;
+  requiresPlanDone: boolean;
   checklist: string[];
 };
 
@@ -74,6 +75,7 @@ function toDraft(p: Pipeline): Draft {
       probability: s.probability,
       kind: s.kind,
       requiresApproval: s.requiresApproval,
+      requiresPlanDone: s.requiresPlanDone,
       checklist: s.checklist,
     })),
   };
@@ -272,6 +274,7 @@ function PipelineEditor({ pipeline }: { pipeline: Pipeline }) {
                 probability: 50,
                 kind: 'open',
                 requiresApproval: false,
+                requiresPlanDone: false,
                 checklist: [],
               };
               return { ...d, stages: [...d.stages.slice(0, at), stage, ...d.stages.slice(at)] };
@@ -338,6 +341,12 @@ function StageRow({
               label={t('pipelines.requiresApproval')}
               checked={stage.requiresApproval}
               onChange={(e) => onChange({ requiresApproval: e.currentTarget.checked })}
+              mb={8}
+            />
+            <Checkbox
+              label={t('pipelines.requiresPlanDone')}
+              checked={stage.requiresPlanDone}
+              onChange={(e) => onChange({ requiresPlanDone: e.currentTarget.checked })}
               mb={8}
             />
             <ActionIcon
