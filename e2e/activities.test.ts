@@ -257,7 +257,7 @@ describe('activities web UI', () => {
     await item.waitFor();
     expect(await item.getAttribute('data-overdue')).toBe('true');
     expect(await textMatching(item.getByTestId('task-overdue'), /overdue/i)).toMatch(/^2 days overdue$/i);
-    await item.getByRole('checkbox', { name: 'Mark “Send the quote to AVH (racking systems)” completed' }).check();
+    await item.getByRole('checkbox', { name: 'Mark “Send the quote to AVH (racking systems)” completed' }).click();
     await item.waitFor({ state: 'detached' });
     const after = await repApi.request<Activity>('GET', `/activities/${task.body.id}`);
     expect(after.body.status).toBe('completed');

@@ -294,7 +294,8 @@ function TaskItem({ activity: a, canEdit, onOpen }: { activity: Activity; canEdi
         <Checkbox
           aria-label={t('myDay.complete', { subject: a.subject })}
           disabled={!canEdit || setStatus.isPending}
-          checked={setStatus.isPending}
+          // stays ticked after success until the refreshed list drops the task (no flicker back)
+          checked={setStatus.isPending || setStatus.isSuccess}
           onChange={() =>
             setStatus.mutate(
               { activity: a, status: 'completed' },
