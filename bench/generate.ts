@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { foldText } from '../src/domain/common/text.js';
 import type { Actor } from '../src/server/access/actor.js';
+import { CZ_MOBILE } from '../src/server/demo/factories.js';
 import { loadActor } from '../src/server/modules/auth/actor.loader.js';
 import { createTeam } from '../src/server/modules/users/teams.service.js';
 import { createUser } from '../src/server/modules/users/users.service.js';
@@ -250,32 +251,7 @@ const TITLES = [
   'Vedoucí nákupu',
   'Ředitel výroby',
 ];
-const MOBILE = [
-  '601',
-  '602',
-  '603',
-  '604',
-  '605',
-  '606',
-  '607',
-  '608',
-  '720',
-  '721',
-  '722',
-  '724',
-  '728',
-  '731',
-  '732',
-  '736',
-  '737',
-  '739',
-  '770',
-  '773',
-  '775',
-  '777',
-  '790',
-  '797',
-];
+const MOBILE = CZ_MOBILE;
 const MAIL_DOMAINS = ['seznam.cz', 'email.cz', 'centrum.cz', 'gmail.com', 'post.cz', 'firma.cz'];
 
 /** A folded list beside its display list, so SQL can pick both with one index. */

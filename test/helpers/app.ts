@@ -17,7 +17,6 @@ import { testDatabase } from './db.js';
 export const TEST_PASSWORD = 'correct-horse-battery';
 
 /** A JSON body as tests read it: assertions check its shape, so it is deliberately loose. */
-// biome-ignore lint/suspicious/noExplicitAny: response bodies are arbitrary JSON checked by the assertions
 export type Json = any;
 
 export type ApiResponse<T = Json> = {

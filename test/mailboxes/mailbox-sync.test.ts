@@ -58,7 +58,6 @@ async function leadsByEmail(email: string) {
   return all.filter((l) => l.email === email);
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: Stream entry data is free-form JSON, asserted field by field.
 type EntryData = Record<string, any>;
 
 async function streamOf(kind: 'leads' | 'contacts' | 'accounts', id: string) {

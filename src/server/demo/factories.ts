@@ -113,7 +113,8 @@ const feminine = (last: string) =>
         : `${last}ová`;
 const DE_FIRST = ['Lukas', 'Anna', 'Felix', 'Laura', 'Jonas', 'Sophie', 'Maximilian', 'Julia'];
 const DE_LAST = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Becker', 'Hoffmann', 'Schäfer'];
-const CZ_MOBILE = [
+/** Czech mobile prefixes (the bench generator uses them too). */
+export const CZ_MOBILE = [
   '601',
   '602',
   '603',

@@ -39,9 +39,7 @@ export async function loadRelated(conn: Conn, ref: RelatedRef): Promise<RelatedR
       return a && { type: 'account', id: a.id, name: a.name, ownerId: a.ownerId };
     }
     case 'opportunity': {
-      // Opportunities live in their own module's table; read it by SQL so this module does not depend on it.
-      const exists = await sql<{ t: string | null }>`SELECT to_regclass('opportunities')::text AS t`.execute(conn);
-      if (!exists.rows[0]?.t) return undefined;
+      // read by SQL so this module does not depend on the opportunities module
       const o = await sql<{
         id: string;
         name: string;

@@ -12,9 +12,6 @@ const RELATED_TABLES = ['activities', 'attachments', 'emails', 'plan_application
 export async function moveRelatedLinks(tx: Tx, type: 'lead' | 'contact' | 'account', fromId: string, toId: string) {
   const moved: Record<string, number> = {};
   for (const table of RELATED_TABLES) {
-    // a table of a module that is not installed yet is simply skipped
-    const exists = await sql<{ t: string | null }>`SELECT to_regclass(${table})::text AS t`.execute(tx);
-    if (!exists.rows[0]?.t) continue;
     const result =
       await sql`UPDATE ${sql.table(table)} SET related_id = ${toId} WHERE related_type = ${type} AND related_id = ${fromId}`.execute(
         tx,

@@ -34,7 +34,8 @@ export function setUnauthorizedHandler(handler: () => void) {
   onUnauthorized = handler;
 }
 
-function csrfToken(): string | null {
+/** The session's CSRF token, for requests made outside `apiRequest` (file uploads). */
+export function csrfToken(): string | null {
   const match = document.cookie.split('; ').find((c) => c.startsWith(`${CSRF_COOKIE}=`));
   return match ? decodeURIComponent(match.slice(CSRF_COOKIE.length + 1)) : knownCsrfToken;
 }

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Attachment, AttachmentRelatedRef } from '../../../domain/attachments/attachment.schema.js';
-import { ApiError, type ApiErrorDetail, api, apiRequest, type Page } from '../../app/api/client.js';
+import { api, apiRequest, type Page } from '../../app/api/client.js';
+import { uploadFile } from '../../app/api/upload.js';
 
 export const attachmentKeys = {
   all: ['attachments'] as const,
@@ -44,50 +45,17 @@ export function useUploadLimits(): UploadLimits | undefined {
   }).data;
 }
 
-function csrfToken(): string | null {
-  const match = document.cookie.split('; ').find((c) => c.startsWith('stride_csrf='));
-  return match ? decodeURIComponent(match.slice('stride_csrf='.length)) : null;
-}
-
-/**
- * Uploads one file with progress. fetch() cannot report upload progress, so this one request uses XMLHttpRequest;
- * errors come back as the same ApiError the rest of the UI handles.
- */
+/** Uploads one file to a record, reporting progress. */
 export function uploadAttachment(
   related: AttachmentRelatedRef,
   file: File,
   onProgress: (fraction: number) => void,
   csrfFallback: string | null,
 ): Promise<Attachment> {
-  return new Promise((resolve, reject) => {
-    const form = new FormData();
-    form.append('relatedType', related.type);
-    form.append('relatedId', related.id);
-    form.append('file', file, file.name);
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/v1/attachments');
-    xhr.withCredentials = true;
-    xhr.setRequestHeader('Accept', 'application/json');
-    const token = csrfToken() ?? csrfFallback;
-    if (token) xhr.setRequestHeader('X-CSRF-Token', token);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new TypeError('network error'));
-    xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = xhr.responseText ? JSON.parse(xhr.responseText) : null;
-      } catch {
-        body = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as Attachment);
-      const error = (body as { error?: { code?: string; message?: string; details?: ApiErrorDetail[] } } | null)?.error;
-      reject(
-        new ApiError(xhr.status, error?.code ?? `http_${xhr.status}`, error?.message ?? xhr.statusText, error?.details ?? []),
-      );
-    };
-    xhr.send(form);
+  return uploadFile<Attachment>('/attachments', file, {
+    fields: { relatedType: related.type, relatedId: related.id },
+    onProgress,
+    csrfFallback,
   });
 }
 

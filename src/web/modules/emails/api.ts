@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RelatedRef } from '../../../domain/activities/activity.schema.js';
 import type { Email, EmailAttachment, RecipientSuggestion, ThreadMessage } from '../../../domain/emails/email.schema.js';
 import type { EmailTemplate, RenderedTemplate } from '../../../domain/emails/email-template.js';
-import { ApiError, type ApiErrorDetail, api, apiRequest, type Page } from '../../app/api/client.js';
+import { api, apiRequest, type Page } from '../../app/api/client.js';
+import { uploadFile } from '../../app/api/upload.js';
 
 export const emailKeys = {
   thread: (r: RelatedRef) => ['emails', 'thread', r.type, r.id] as const,
@@ -99,31 +100,7 @@ export function useSaveSignature() {
   });
 }
 
-function csrfToken(): string | null {
-  const match = document.cookie.split('; ').find((c) => c.startsWith('stride_csrf='));
-  return match ? decodeURIComponent(match.slice('stride_csrf='.length)) : null;
-}
-
-/** Multipart upload of one attachment (the JSON client does not send files); errors come back as ApiError. */
-export async function uploadAttachment(file: File): Promise<EmailAttachment> {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  const token = csrfToken();
-  const response = await fetch('/api/v1/emails/attachments', {
-    method: 'POST',
-    body: form,
-    credentials: 'same-origin',
-    headers: { Accept: 'application/json', ...(token ? { 'X-CSRF-Token': token } : {}) },
-  });
-  const payload = await response.json().catch(() => null);
-  if (!response.ok) {
-    const error = (payload as { error?: { code?: string; message?: string; details?: ApiErrorDetail[] } } | null)?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? `http_${response.status}`,
-      error?.message ?? response.statusText,
-      error?.details ?? [],
-    );
-  }
-  return payload as EmailAttachment;
+/** Multipart upload of one attachment for an email. */
+export function uploadAttachment(file: File): Promise<EmailAttachment> {
+  return uploadFile<EmailAttachment>('/emails/attachments', file);
 }
