@@ -50,7 +50,15 @@ describe('exchange rates', () => {
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toEqual({ date: '2026-11-27', imported: 3, currencies: ['EUR', 'JPY', 'USD'] });
+    expect(res.body).toEqual({
+      format: 'cnb_daily',
+      date: '2026-11-27',
+      from: '2026-11-27',
+      to: '2026-11-27',
+      days: 1,
+      imported: 3,
+      currencies: ['EUR', 'JPY', 'USD'],
+    });
     expect((await admin.post('/api/v1/exchange-rates/import', { text: CNB_THURSDAY })).body.imported).toBe(2);
 
     const jpy = (await am.get('/api/v1/exchange-rates?currency=JPY')).body.data;

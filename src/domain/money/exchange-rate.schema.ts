@@ -24,7 +24,7 @@ export const exchangeRate = z.object({
   date: z.string(),
   rate: z.string(),
   baseCurrency: z.string(),
-  source: z.enum(['manual', 'cnb']),
+  source: z.enum(['manual', 'cnb', 'import']),
   updatedAt: z.string(),
   updatedBy: z.string().nullable(),
 });
@@ -50,8 +50,13 @@ export const effectiveRate = z.object({
   rateDate: z.string(),
 });
 
-export const cnbImportResult = z.object({
+export const rateImportResult = z.object({
+  format: z.enum(['cnb_daily', 'cnb_year', 'csv']),
+  /** the latest day of the file */
   date: z.string(),
+  from: z.string(),
+  to: z.string(),
+  days: z.number().int(),
   imported: z.number().int(),
   currencies: z.array(z.string()),
 });

@@ -19,10 +19,12 @@ export async function setBaseCurrency(conn: Conn, code: string, userId: string):
   await writeSetting(conn, BASE_CURRENCY_KEY, code, userId);
 }
 
+export type RateSource = 'manual' | 'cnb' | 'import';
+
 /** Inserts or replaces the rate of one currency on one day; true when it was new. */
 export async function upsertRate(
   conn: Conn,
-  r: { currency: string; date: string; rate: string; source: 'manual' | 'cnb' },
+  r: { currency: string; date: string; rate: string; source: RateSource },
   userId: string | null,
 ) {
   const row = await conn
@@ -42,6 +44,30 @@ export async function upsertRate(
     .returning(['id', sql<boolean>`(xmax = 0)`.as('inserted')])
     .executeTakeFirstOrThrow();
   return row;
+}
+
+/** Inserts or replaces many rates (a year file holds ~8,000), a statement per 1,000. */
+export async function upsertRates(
+  conn: Conn,
+  rates: Array<{ currency: string; date: string; rate: string }>,
+  source: RateSource,
+  userId: string | null,
+) {
+  const at = now();
+  for (let i = 0; i < rates.length; i += 1000) {
+    await conn
+      .insertInto('exchangeRates')
+      .values(rates.slice(i, i + 1000).map((r) => ({ id: newId(), ...r, source, updatedAt: at, updatedBy: userId })))
+      .onConflict((oc) =>
+        oc.columns(['currency', 'date']).doUpdateSet((eb) => ({
+          rate: eb.ref('excluded.rate'),
+          source: eb.ref('excluded.source'),
+          updatedAt: eb.ref('excluded.updatedAt'),
+          updatedBy: eb.ref('excluded.updatedBy'),
+        })),
+      )
+      .execute();
+  }
 }
 
 export async function findRate(conn: Conn, id: string) {

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { page } from '../../../domain/common/fields.js';
 import {
   baseCurrencySetting,
-  cnbImportResult,
   effectiveRateQuery,
   effectiveRate as effectiveRateSchema,
   exchangeRate,
   exchangeRateInput,
   exchangeRateListQuery,
+  rateImportResult,
 } from '../../../domain/money/exchange-rate.schema.js';
 import { actorOf } from '../../http/request.js';
 import { errorResponses, idParams } from '../../http/schemas.js';
@@ -16,7 +16,7 @@ import {
   changeBaseCurrency,
   effectiveRate,
   getBaseCurrency,
-  importCnbRates,
+  importRateFile,
   listExchangeRates,
   removeExchangeRate,
   saveExchangeRate,
@@ -24,7 +24,8 @@ import {
 
 const tags = ['exchange-rates'];
 /** The ČNB file as the request body (text/plain), or JSON `{text}` for clients that only speak JSON. */
-const cnbBody = z.union([z.string().max(200_000), z.object({ text: z.string().max(200_000) })]);
+/** A year of ČNB rates is ~60 KB; several years of a CSV stay under 2 MB. */
+const rateFileBody = z.union([z.string().max(2_000_000), z.object({ text: z.string().max(2_000_000) })]);
 
 export function exchangeRateRoutes(app: App) {
   const db = () => app.database.db;
@@ -81,14 +82,16 @@ export function exchangeRateRoutes(app: App) {
   app.post(
     '/api/v1/exchange-rates/import',
     {
+      bodyLimit: 2_500_000,
       schema: {
         tags,
-        summary: 'Import a ČNB daily rate file (text/plain body, or JSON {text}) (admin)',
-        body: cnbBody,
-        response: { 200: cnbImportResult, ...errorResponses },
+        summary:
+          'Import a rate file: ČNB daily or year file, or CSV currency,date,rate[,amount] (text/plain body, or JSON {text}) (admin)',
+        body: rateFileBody,
+        response: { 200: rateImportResult, ...errorResponses },
       },
     },
-    async (req) => importCnbRates(db(), actorOf(req), typeof req.body === 'string' ? req.body : req.body.text),
+    async (req) => importRateFile(db(), actorOf(req), typeof req.body === 'string' ? req.body : req.body.text),
   );
   app.get(
     '/api/v1/exchange-rates/base-currency',

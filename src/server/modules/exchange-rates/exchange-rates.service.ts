@@ -1,12 +1,21 @@
 import { Decimal } from 'decimal.js';
-import { parseCnbRates } from '../../../domain/money/cnb.js';
 import type { ExchangeRate, ExchangeRateInput, ExchangeRateListQuery } from '../../../domain/money/exchange-rate.schema.js';
 import type { Actor } from '../../access/actor.js';
 import { assertAdmin } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
 import { type Conn, type Db, inTransaction } from '../../platform/db.js';
 import { AppError, invalidField, notFound } from '../../platform/errors.js';
-import { baseCurrency, deleteRate, findRate, listRates, rateOn, setBaseCurrency, upsertRate } from './exchange-rates.repo.js';
+import {
+  baseCurrency,
+  deleteRate,
+  findRate,
+  listRates,
+  rateOn,
+  setBaseCurrency,
+  upsertRate,
+  upsertRates,
+} from './exchange-rates.repo.js';
+import { parseRateFile } from './rate-files.js';
 
 type RateRow = NonNullable<Awaited<ReturnType<typeof findRate>>>;
 
@@ -58,26 +67,38 @@ export async function effectiveRate(conn: Conn, currency: string, date: string) 
   return { currency, baseCurrency: base, date, rate: new Decimal(found.rate).toFixed(), rateDate: found.date };
 }
 
-/** Imports one ČNB daily file (CZK per unit = kurz / množství); all rates of the file or none. */
-export async function importCnbRates(db: Db, actor: Actor, text: string) {
+const FORMAT_SOURCE = { cnb_daily: 'cnb', cnb_year: 'cnb', csv: 'import' } as const;
+
+/**
+ * Imports a rate file (rate-files.ts: the ČNB daily or year file, or a CSV currency/date/rate); all its rates or
+ * none. ČNB rates are CZK rates, so they need CZK as the base currency; a CSV is read as rates to the base.
+ */
+export async function importRateFile(db: Db, actor: Actor, text: string) {
   assertAdmin(actor);
-  const parsed = parseCnbRates(text);
+  const parsed = parseRateFile(text);
   if (!parsed.ok) {
     throw new AppError(
       'validation_failed',
-      `The file is not in the ČNB daily format: ${parsed.problems[0]?.message ?? ''}`,
+      `The file could not be imported: ${parsed.problems[0]?.message ?? ''}`,
       parsed.problems.map((p) => ({ field: 'file', line: p.line, message: `line ${p.line}: ${p.message}` })),
     );
   }
   return inTransaction(db, async (tx) => {
     const base = await baseCurrency(tx);
-    if (base !== 'CZK') throw new AppError('conflict', `ČNB rates are in CZK but the base currency is ${base}`);
-    for (const r of parsed.value.rates)
-      await upsertRate(tx, { currency: r.currency, date: parsed.value.date, rate: r.rate, source: 'cnb' }, actor.id);
+    if (parsed.format !== 'csv' && base !== 'CZK')
+      throw new AppError('conflict', `ČNB rates are in CZK but the base currency is ${base}`);
+    const ofBase = parsed.rates.find((r) => r.currency === base);
+    if (ofBase) throw invalidField('file', `lists a rate for ${base}, the base currency itself`);
+    await upsertRates(tx, parsed.rates, FORMAT_SOURCE[parsed.format], actor.id);
+    const days = [...new Set(parsed.rates.map((r) => r.date))].sort();
     return {
-      date: parsed.value.date,
-      imported: parsed.value.rates.length,
-      currencies: parsed.value.rates.map((r) => r.currency),
+      format: parsed.format,
+      date: days.at(-1) ?? '',
+      from: days[0] ?? '',
+      to: days.at(-1) ?? '',
+      days: days.length,
+      imported: parsed.rates.length,
+      currencies: [...new Set(parsed.rates.map((r) => r.currency))].sort(),
     };
   });
 }

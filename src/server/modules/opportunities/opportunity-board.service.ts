@@ -16,7 +16,13 @@ function addDays(isoDay: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-import { boardTotals, columnCards, type StageTotals } from './opportunity-board.repo.js';
+import {
+  boardTotals,
+  columnCards,
+  currenciesWithoutRate,
+  firstCardsPerStage,
+  type StageTotals,
+} from './opportunity-board.repo.js';
 
 const money = (v: string | null | undefined) => new Decimal(v ?? 0).toFixed(2);
 
@@ -83,19 +89,20 @@ export async function getBoard(db: Db, actor: Actor, pipelineId: string, query: 
   const pipeline = await getPipeline(db, actor, pipelineId);
   const filter = filterOf(query);
   const v: Valuation = await valuation(db, query.asOf);
-  const totals = new Map((await boardTotals(db, actor, pipeline.id, filter, v)).map((t) => [t.stageId, t]));
-  const columns = [];
-  for (const stage of pipeline.stages) {
-    const cards = await columnCards(db, actor, pipeline.id, stage.id, filter, { limit: query.limit }, v);
-    columns.push(column(stage, totals.get(stage.id), cards));
-  }
-  const missing = new Set([...totals.values()].flatMap((t) => t.missing ?? []));
+  // Two independent reads: on PostgreSQL they run side by side on two pooled connections.
+  const [totalRows, cards] = await Promise.all([
+    boardTotals(db, actor, pipeline.id, filter, v),
+    firstCardsPerStage(db, actor, pipeline.id, filter, query.limit, v),
+  ]);
+  const totals = new Map(totalRows.map((t) => [t.stageId, t]));
+  const noCards = { rows: [], nextCursor: null };
+  const unvalued = totalRows.some((t) => t.unvalued > 0);
   return {
     pipeline: { id: pipeline.id, name: pipeline.name },
     baseCurrency: v.base,
     asOf: v.asOf,
-    columns,
-    missingRates: [...missing].sort(),
+    columns: pipeline.stages.map((stage) => column(stage, totals.get(stage.id), cards.get(stage.id) ?? noCards)),
+    missingRates: unvalued ? await currenciesWithoutRate(db, actor, pipeline.id, filter, v) : [],
   };
 }
 

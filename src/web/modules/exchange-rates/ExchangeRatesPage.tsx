@@ -38,7 +38,7 @@ export default function ExchangeRatesPage() {
   );
 }
 
-/** Admin: dated rates (units of the base currency per unit), manual entry and the ČNB daily file import. */
+/** Admin: dated rates (units of the base currency per unit), manual entry and rate files (ČNB daily/year, CSV). */
 function ExchangeRates() {
   const { t } = useTranslation('opportunities');
   const { t: tc } = useTranslation();
@@ -102,7 +102,7 @@ function ExchangeRates() {
                         {/* the rate as stored (up to 8 decimals), with the locale's decimal separator */}
                         {localDecimal(fmt.locale, r.rate)} {r.baseCurrency}
                       </Table.Td>
-                      <Table.Td>{r.source === 'cnb' ? t('rates.sourceCnb') : t('rates.sourceManual')}</Table.Td>
+                      <Table.Td>{t(SOURCE_LABEL[r.source])}</Table.Td>
                       <Table.Td>{fmt.dateTime(r.updatedAt)}</Table.Td>
                       <Table.Td>
                         <ActionIcon
@@ -138,7 +138,7 @@ function ExchangeRates() {
           <Stack gap="lg">
             <BaseCurrencyPanel />
             <AddRatePanel onSaved={refresh} />
-            <CnbImportPanel onImported={refresh} />
+            <RateImportPanel onImported={refresh} />
           </Stack>
         </Grid.Col>
       </Grid>
@@ -265,9 +265,11 @@ function AddRatePanel({ onSaved }: { onSaved: () => void }) {
   );
 }
 
-type ImportResult = { date: string; imported: number; currencies: string[] };
+const SOURCE_LABEL = { manual: 'rates.sourceManual', cnb: 'rates.sourceCnb', import: 'rates.sourceImport' } as const;
 
-function CnbImportPanel({ onImported }: { onImported: () => void }) {
+type ImportResult = { date: string; from: string; to: string; days: number; imported: number; currencies: string[] };
+
+function RateImportPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation('opportunities');
   const { t: tc } = useTranslation();
   const fmt = useFormat();
@@ -308,7 +310,7 @@ function CnbImportPanel({ onImported }: { onImported: () => void }) {
           styles={{ input: { fontFamily: 'monospace' } }}
         />
         <Group justify="space-between">
-          <FileButton onChange={(file) => void file?.text().then(setText)} accept=".txt,text/plain">
+          <FileButton onChange={(file) => void file?.text().then(setText)} accept=".txt,.csv,text/plain,text/csv">
             {(props) => (
               <Button {...props} variant="default" leftSection={<IconFileUpload size={14} />}>
                 {t('rates.upload')}
@@ -321,11 +323,18 @@ function CnbImportPanel({ onImported }: { onImported: () => void }) {
         </Group>
         {result && (
           <Alert color="teal" role="status">
-            {t('rates.imported', {
-              count: result.imported,
-              date: fmt.date(result.date),
-              currencies: result.currencies.join(', '),
-            })}
+            {result.days > 1
+              ? t('rates.importedRange', {
+                  count: result.imported,
+                  from: fmt.date(result.from),
+                  to: fmt.date(result.to),
+                  currencies: result.currencies.join(', '),
+                })
+              : t('rates.imported', {
+                  count: result.imported,
+                  date: fmt.date(result.date),
+                  currencies: result.currencies.join(', '),
+                })}
           </Alert>
         )}
         {problems.length > 0 && (
