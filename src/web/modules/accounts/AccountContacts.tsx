@@ -1,18 +1,16 @@
 import { Button } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import type { Account } from '../../../domain/accounts/account.schema.js';
 import type { Contact } from '../../../domain/contacts/contact.schema.js';
+import { useCreateAndOpen } from '../../ui/records/useCreateAndOpen.js';
 import { useContactList } from '../contacts/api.js';
 import { ContactCreateModal } from '../contacts/ContactCreateModal.js';
 import { RelatedList } from './RelatedList.js';
 
 export function AccountContacts({ account, canEdit }: { account: Account; canEdit: boolean }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [adding, { open, close }] = useDisclosure(false);
+  const adding = useCreateAndOpen('/contacts');
   const contacts = useContactList({ accountId: account.id, sort: 'lastName' });
   const rows = contacts.data?.pages.flatMap((p) => p.data) ?? [];
   return (
@@ -36,7 +34,7 @@ export function AccountContacts({ account, canEdit }: { account: Account; canEdi
               size="xs"
               variant="light"
               leftSection={<IconUserPlus size={14} />}
-              onClick={open}
+              onClick={adding.open}
               disabled={account.deletedAt !== null}
             >
               {t('accounts.addContact')}
@@ -44,16 +42,13 @@ export function AccountContacts({ account, canEdit }: { account: Account; canEdi
           )
         }
       />
-      {adding && (
+      {adding.opened && (
         <ContactCreateModal
-          opened={adding}
-          onClose={close}
+          opened={adding.opened}
+          onClose={adding.close}
           defaults={{ accountId: account.id }}
           accountName={account.name}
-          onCreated={(c) => {
-            close();
-            navigate(`/contacts/${c.id}`);
-          }}
+          onCreated={adding.onCreated}
         />
       )}
     </>

@@ -1,26 +1,23 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Paper, Stack, Tabs, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingCommunity, IconEdit, IconInfoCircle, IconRestore, IconTrash, IconUsers } from '@tabler/icons-react';
+import { Button, Paper, Tabs } from '@mantine/core';
+import { IconBuildingCommunity, IconEdit, IconInfoCircle, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useCanEdit } from '../../app/auth/session.js';
-import { notifyError, notifySuccess } from '../../app/notify.js';
-import { ConfirmModal } from '../../ui/ConfirmModal.js';
-import { PageHeader } from '../../ui/PageHeader.js';
 import { RecordError, RecordLoading } from '../../ui/RecordState.js';
-import { Stream } from '../../ui/Stream.js';
+import { DeleteRecordButton } from '../../ui/records/DeleteRecordButton.js';
+import { recordLink } from '../../ui/records/fieldLinks.js';
+import { MergeWithMenu } from '../../ui/records/MergeWithMenu.js';
+import { RecordDetailLayout, RecordSidePanels } from '../../ui/records/RecordDetailLayout.js';
+import { RecordNotices } from '../../ui/records/RecordNotices.js';
+import { RecordBreadcrumbs, RecordPageHeader } from '../../ui/records/RecordPageHeader.js';
 import { useValueFormatter } from '../../ui/stream/useValueFormatter.js';
-import { RecordActivities } from '../activities/RecordActivities.js';
-import { PlanPanel } from '../activity-plans/PlanPanel.js';
-import { RecordAttachments } from '../attachments/RecordAttachments.js';
-import { RecordEmails } from '../emails/RecordEmails.js';
 import { RelatedOpportunities } from '../opportunities/RelatedOpportunities.js';
 import { HandoverButton } from '../opportunity-insights/index.js';
 import { AccountContacts } from './AccountContacts.js';
 import { AccountDuplicates } from './AccountDuplicates.js';
 import { AccountEditForm } from './AccountEditForm.js';
-import { AccountMergeMenu } from './AccountMergeMenu.js';
+import { AccountMergeModal } from './AccountMergeModal.js';
 import { AccountOverview } from './AccountOverview.js';
 import { AccountTypeBadge } from './accountLabels.js';
 import { useAccount, useDeleteAccount, useRestoreAccount } from './api.js';
@@ -29,12 +26,10 @@ import { SubAccounts } from './SubAccounts.js';
 export default function AccountDetailPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const canEdit = useCanEdit();
   const formatValue = useValueFormatter();
   const account = useAccount(id);
   const [editing, setEditing] = useState(false);
-  const [confirming, { open: confirmDelete, close: closeConfirm }] = useDisclosure(false);
   const remove = useDeleteAccount();
   const restore = useRestoreAccount();
 
@@ -45,67 +40,38 @@ export default function AccountDetailPage() {
 
   return (
     <>
-      <Breadcrumbs mb="xs" fz="sm">
-        <Anchor component={Link} to="/accounts" size="sm">
-          {t('accounts.title')}
-        </Anchor>
-        {a.parent && (
-          <Anchor component={Link} to={`/accounts/${a.parent.id}`} size="sm">
-            {a.parent.name}
-          </Anchor>
-        )}
-        <Text size="sm">{a.name}</Text>
-      </Breadcrumbs>
-      <PageHeader
+      <RecordBreadcrumbs listPath="/accounts" listLabel={t('accounts.title')} current={a.name}>
+        {recordLink('/accounts', a.parent)}
+      </RecordBreadcrumbs>
+      <RecordPageHeader
         title={a.name}
-        badge={
+        badge={<AccountTypeBadge type={a.type} />}
+        subtitle={[a.industry, a.billingAddress.city, a.owner?.name].filter(Boolean).join(' · ')}
+        record={a}
+        canEdit={canEdit}
+        editing={editing}
+        restore={restore}
+        actions={
           <>
-            <AccountTypeBadge type={a.type} />
-            {deleted && <Badge color="red">{t('common.deletedBadge')}</Badge>}
+            <DeleteRecordButton
+              recordId={a.id}
+              remove={remove}
+              confirmTitle={t('accounts.deleteTitle')}
+              confirmMessage={t('accounts.deleteConfirm', { name: a.name })}
+              listPath="/accounts"
+            />
+            <Button leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+            <MergeWithMenu mergeModal={(close) => <AccountMergeModal account={a} sourceId={null} onClose={close} />} />
+            <HandoverButton account={a} />
           </>
         }
-        subtitle={[a.industry, a.billingAddress.city, a.owner?.name].filter(Boolean).join(' · ')}
-        actions={
-          canEdit &&
-          (deleted ? (
-            <Button
-              leftSection={<IconRestore size={16} />}
-              loading={restore.isPending}
-              onClick={() =>
-                restore.mutate(a.id, { onSuccess: () => notifySuccess(t('common.restored')), onError: (e) => notifyError(t, e) })
-              }
-            >
-              {t('common.restore')}
-            </Button>
-          ) : (
-            !editing && (
-              <>
-                <Button variant="default" leftSection={<IconTrash size={16} />} color="red" onClick={confirmDelete}>
-                  {t('common.delete')}
-                </Button>
-                <Button leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>
-                  {t('common.edit')}
-                </Button>
-                <AccountMergeMenu account={a} />
-                <HandoverButton account={a} />
-              </>
-            )
-          ))
-        }
       />
-      {deleted && (
-        <Alert color="red" variant="light" mb="md" icon={<IconTrash size={16} />}>
-          {t('accounts.deletedNotice')}
-        </Alert>
-      )}
-      {!canEdit && (
-        <Alert color="gray" variant="light" mb="md" icon={<IconInfoCircle size={16} />}>
-          {t('common.readOnly')}
-        </Alert>
-      )}
+      <RecordNotices deleted={deleted} deletedNotice={t('accounts.deletedNotice')} canEdit={canEdit} />
       <AccountDuplicates account={a} canMerge={canEdit} />
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+      <RecordDetailLayout
+        main={
           <Paper withBorder p="md" shadow="xs">
             {editing ? (
               <AccountEditForm key={a.id} account={a} onDone={() => setEditing(false)} />
@@ -134,34 +100,11 @@ export default function AccountDetailPage() {
               </Tabs>
             )}
           </Paper>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="lg">
+        }
+        side={
+          <RecordSidePanels type="account" id={a.id} name={a.name} canEdit={canEdit && !deleted} formatValue={formatValue}>
             <RelatedOpportunities account={a} canCreate={canEdit && !deleted} />
-            <RecordActivities related={{ type: 'account', id: a.id, name: a.name }} canEdit={canEdit && !deleted} />
-            <RecordEmails related={{ type: 'account', id: a.id, name: a.name }} canEdit={canEdit && !deleted} />
-            <PlanPanel related={{ type: 'account', id: a.id }} canEdit={canEdit && !deleted} />
-            <RecordAttachments related={{ type: 'account', id: a.id }} canEdit={canEdit && !deleted} />
-            <Stream resource="accounts" id={a.id} canPost={canEdit && !deleted} formatValue={formatValue} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
-      <ConfirmModal
-        opened={confirming}
-        onClose={closeConfirm}
-        title={t('accounts.deleteTitle')}
-        message={t('accounts.deleteConfirm', { name: a.name })}
-        confirmLabel={t('common.delete')}
-        loading={remove.isPending}
-        onConfirm={() =>
-          remove.mutate(a.id, {
-            onSuccess: () => {
-              closeConfirm();
-              notifySuccess(t('common.deleted'));
-              navigate('/accounts');
-            },
-            onError: (e) => notifyError(t, e),
-          })
+          </RecordSidePanels>
         }
       />
     </>

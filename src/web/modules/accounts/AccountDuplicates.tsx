@@ -1,10 +1,7 @@
-import { Button } from '@mantine/core';
-import { IconArrowMerge } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../domain/accounts/account.schema.js';
 import { type DuplicateProbe, probeValue, useDuplicateCandidates, useLiveDuplicates } from '../../ui/merge/api.js';
-import { DuplicatesBanner } from '../../ui/merge/DuplicateCandidates.js';
+import { DuplicatesWithMerge } from '../../ui/records/DuplicatesWithMerge.js';
 import { AccountMergeModal } from './AccountMergeModal.js';
 
 /** By name, IČO, email and phone of the account. */
@@ -20,7 +17,6 @@ export function accountProbe(a: Pick<Account, 'name' | 'registrationNumber' | 'e
 /** "1 possible duplicate": other accounts like this one, each with Merge. */
 export function AccountDuplicates({ account, canMerge }: { account: Account; canMerge: boolean }) {
   const { t } = useTranslation();
-  const [mergeWith, setMergeWith] = useState<string | null>(null);
   const { candidates } = useDuplicateCandidates([accountProbe(account)], {
     type: 'account',
     exclude: account.id,
@@ -28,26 +24,12 @@ export function AccountDuplicates({ account, canMerge }: { account: Account; can
   });
   if (account.deletedAt !== null) return null;
   return (
-    <>
-      <DuplicatesBanner
-        candidates={candidates}
-        hint={t('merge:duplicates.hintAccount')}
-        action={(c) =>
-          canMerge && (
-            <Button
-              size="compact-sm"
-              variant="light"
-              leftSection={<IconArrowMerge size={14} />}
-              onClick={() => setMergeWith(c.id)}
-              aria-label={`${t('merge:action')} ${c.name}`}
-            >
-              {t('merge:action')}
-            </Button>
-          )
-        }
-      />
-      {mergeWith && <AccountMergeModal account={account} sourceId={mergeWith} onClose={() => setMergeWith(null)} />}
-    </>
+    <DuplicatesWithMerge
+      candidates={candidates}
+      hint={t('merge:duplicates.hintAccount')}
+      canMerge={canMerge}
+      mergeModal={(sourceId, onClose) => <AccountMergeModal account={account} sourceId={sourceId} onClose={onClose} />}
+    />
   );
 }
 

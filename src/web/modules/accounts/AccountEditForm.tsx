@@ -1,9 +1,8 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type Account, accountUpdateInput } from '../../../domain/accounts/account.schema.js';
-import { errorMessage, notifySuccess } from '../../app/notify.js';
-import { ConflictModal } from '../../ui/ConflictModal.js';
+import { notifySuccess } from '../../app/notify.js';
+import { RecordEditForm, useReloadRecord } from '../../ui/records/RecordEditForm.js';
 import { useValueFormatter } from '../../ui/stream/useValueFormatter.js';
 import { useRecordEditor } from '../../ui/useRecordEditor.js';
 import { AccountFormFields } from './AccountFormFields.js';
@@ -15,6 +14,7 @@ export function AccountEditForm({ account, onDone }: { account: Account; onDone:
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const formatValue = useValueFormatter();
+  const reload = useReloadRecord(accountKeys.detail(account.id), { resource: 'accounts', id: account.id });
   const editor = useRecordEditor<Account, AccountFormValues>({
     record: account,
     toValues: accountToValues,
@@ -33,48 +33,8 @@ export function AccountEditForm({ account, onDone }: { account: Account; onDone:
   });
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void editor.submit();
-      }}
-      aria-label={t('accounts.editTitle')}
-    >
-      <Stack>
-        {editor.formError != null && (
-          <Alert color="red" role="alert">
-            {errorMessage(t, editor.formError)}
-          </Alert>
-        )}
-        <AccountFormFields form={editor.form} accountId={account.id} parentName={account.parent?.name} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={editor.saving}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-      <ConflictModal
-        conflict={editor.conflict}
-        mine={editor.currentValues}
-        display={(field, value) => formatValue(field, value)}
-        onReapply={() => {
-          editor.reapply();
-          // The page header and Stream show the version now saved, with the other person's change.
-          void queryClient.invalidateQueries({ queryKey: accountKeys.detail(account.id) });
-          void queryClient.invalidateQueries({ queryKey: ['stream', 'accounts', account.id] });
-          notifySuccess(t('conflict.reapplied'));
-        }}
-        onDiscard={() => {
-          const latest = editor.conflict;
-          editor.discard();
-          if (latest) void queryClient.invalidateQueries({ queryKey: accountKeys.detail(account.id) });
-          onDone();
-        }}
-      />
-    </form>
+    <RecordEditForm label={t('accounts.editTitle')} editor={editor} formatValue={formatValue} onCancel={onDone} reload={reload}>
+      <AccountFormFields form={editor.form} accountId={account.id} parentName={account.parent?.name} />
+    </RecordEditForm>
   );
 }

@@ -2,6 +2,7 @@ import { Fieldset, Grid, NumberInput, Select, Textarea, TextInput } from '@manti
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_TYPES } from '../../../domain/accounts/account.schema.js';
 import type { FormOf } from '../../ui/forms.js';
+import { AddressFieldset } from '../../ui/records/AddressFieldset.js';
 import { useUserOptions } from '../users/api.js';
 import { AccountPicker } from './AccountPicker.js';
 import type { AccountFormValues } from './accountForm.js';
@@ -83,22 +84,7 @@ export function AccountFormFields({ form, accountId, parentName }: Props) {
           </Grid.Col>
         </Grid>
       </Fieldset>
-      <Fieldset legend={t('accounts.sections.address')} variant="filled">
-        <Grid>
-          <Grid.Col span={12}>
-            <TextInput label={t('fields.street')} {...form.getInputProps('street')} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 5 }}>
-            <TextInput label={t('fields.city')} {...form.getInputProps('city')} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, sm: 4 }}>
-            <TextInput label={t('fields.postalCode')} {...form.getInputProps('postalCode')} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, sm: 3 }}>
-            <TextInput label={t('fields.country')} placeholder="CZ" maxLength={2} {...form.getInputProps('country')} />
-          </Grid.Col>
-        </Grid>
-      </Fieldset>
+      <AddressFieldset form={form} legend={t('accounts.sections.address')} />
       <Textarea label={t('fields.description')} autosize minRows={3} maxRows={10} {...form.getInputProps('description')} />
     </>
   );

@@ -1,10 +1,7 @@
-import { Button } from '@mantine/core';
-import { IconArrowMerge } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../domain/contacts/contact.schema.js';
 import { type DuplicateProbe, probeValue, useDuplicateCandidates, useLiveDuplicates } from '../../ui/merge/api.js';
-import { DuplicatesBanner } from '../../ui/merge/DuplicateCandidates.js';
+import { DuplicatesWithMerge } from '../../ui/records/DuplicatesWithMerge.js';
 import { ContactMergeModal } from './ContactMergeModal.js';
 
 /** By name and every email and phone of the contact (the API takes one of each per call). */
@@ -19,7 +16,6 @@ export function contactProbes(c: Pick<Contact, 'firstName' | 'lastName' | 'email
 /** "1 possible duplicate": other contacts like this one (name, email, phone), each with Merge. */
 export function ContactDuplicates({ contact, canMerge }: { contact: Contact; canMerge: boolean }) {
   const { t } = useTranslation();
-  const [mergeWith, setMergeWith] = useState<string | null>(null);
   const { candidates } = useDuplicateCandidates(contactProbes(contact), {
     type: 'contact',
     exclude: contact.id,
@@ -27,26 +23,12 @@ export function ContactDuplicates({ contact, canMerge }: { contact: Contact; can
   });
   if (contact.deletedAt !== null) return null;
   return (
-    <>
-      <DuplicatesBanner
-        candidates={candidates}
-        hint={t('merge:duplicates.hintContact')}
-        action={(c) =>
-          canMerge && (
-            <Button
-              size="compact-sm"
-              variant="light"
-              leftSection={<IconArrowMerge size={14} />}
-              onClick={() => setMergeWith(c.id)}
-              aria-label={`${t('merge:action')} ${c.name}`}
-            >
-              {t('merge:action')}
-            </Button>
-          )
-        }
-      />
-      {mergeWith && <ContactMergeModal contact={contact} sourceId={mergeWith} onClose={() => setMergeWith(null)} />}
-    </>
+    <DuplicatesWithMerge
+      candidates={candidates}
+      hint={t('merge:duplicates.hintContact')}
+      canMerge={canMerge}
+      mergeModal={(sourceId, onClose) => <ContactMergeModal contact={contact} sourceId={sourceId} onClose={onClose} />}
+    />
   );
 }
 

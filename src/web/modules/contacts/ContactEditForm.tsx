@@ -1,23 +1,20 @@
-import { Alert, Button, Group, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type Contact, contactUpdateInput } from '../../../domain/contacts/contact.schema.js';
-import { errorMessage, notifySuccess } from '../../app/notify.js';
-import { ConflictModal } from '../../ui/ConflictModal.js';
+import { notifySuccess } from '../../app/notify.js';
+import { RecordEditForm, useReloadRecord } from '../../ui/records/RecordEditForm.js';
 import { useValueFormatter } from '../../ui/stream/useValueFormatter.js';
 import { useRecordEditor } from '../../ui/useRecordEditor.js';
 import { contactKeys, fetchContact, updateContact } from './api.js';
 import { ContactFormFields } from './ContactFormFields.js';
 import { type ContactFormValues, contactFieldAliases, contactPatch, contactToValues } from './contactForm.js';
 
+/** Edits a contact against the version it was opened on; a 412 opens the conflict dialog. */
 export function ContactEditForm({ contact, onDone }: { contact: Contact; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const formatValue = useValueFormatter();
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: contactKeys.detail(contact.id) });
-    void queryClient.invalidateQueries({ queryKey: ['stream', 'contacts', contact.id] });
-  };
+  const reload = useReloadRecord(contactKeys.detail(contact.id), { resource: 'contacts', id: contact.id });
   const editor = useRecordEditor<Contact, ContactFormValues>({
     record: contact,
     toValues: contactToValues,
@@ -29,52 +26,15 @@ export function ContactEditForm({ contact, onDone }: { contact: Contact; onDone:
     onSaved: (saved) => {
       queryClient.setQueryData(contactKeys.detail(contact.id), saved);
       void queryClient.invalidateQueries({ queryKey: contactKeys.all });
-      refresh();
+      reload();
       notifySuccess(t('common.saved'));
       onDone();
     },
   });
 
   return (
-    <form
-      noValidate
-      aria-label={t('contacts.editTitle')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void editor.submit();
-      }}
-    >
-      <Stack>
-        {editor.formError != null && (
-          <Alert color="red" role="alert">
-            {errorMessage(t, editor.formError)}
-          </Alert>
-        )}
-        <ContactFormFields form={editor.form} accountName={contact.account?.name} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={editor.saving}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-      <ConflictModal
-        conflict={editor.conflict}
-        mine={editor.currentValues}
-        display={(field, value) => formatValue(field, value)}
-        onReapply={() => {
-          editor.reapply();
-          refresh();
-          notifySuccess(t('conflict.reapplied'));
-        }}
-        onDiscard={() => {
-          editor.discard();
-          refresh();
-          onDone();
-        }}
-      />
-    </form>
+    <RecordEditForm label={t('contacts.editTitle')} editor={editor} formatValue={formatValue} onCancel={onDone} reload={reload}>
+      <ContactFormFields form={editor.form} accountName={contact.account?.name} />
+    </RecordEditForm>
   );
 }

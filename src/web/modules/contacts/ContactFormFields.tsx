@@ -1,6 +1,7 @@
-import { Fieldset, Grid, Select, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Grid, Select, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { FormOf } from '../../ui/forms.js';
+import { AddressFieldset } from '../../ui/records/AddressFieldset.js';
 import { AccountPicker } from '../accounts/AccountPicker.js';
 import { useUserOptions } from '../users/api.js';
 import type { ContactFormValues } from './contactForm.js';
@@ -49,22 +50,7 @@ export function ContactFormFields({ form, accountName }: { form: FormOf<ContactF
           <Select label={t('fields.ownerId')} data={owners} searchable allowDeselect={false} {...form.getInputProps('ownerId')} />
         </Grid.Col>
       </Grid>
-      <Fieldset legend={t('fields.address')} variant="filled">
-        <Grid>
-          <Grid.Col span={12}>
-            <TextInput label={t('fields.street')} {...form.getInputProps('street')} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, sm: 5 }}>
-            <TextInput label={t('fields.city')} {...form.getInputProps('city')} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, sm: 4 }}>
-            <TextInput label={t('fields.postalCode')} {...form.getInputProps('postalCode')} />
-          </Grid.Col>
-          <Grid.Col span={{ base: 6, sm: 3 }}>
-            <TextInput label={t('fields.country')} placeholder="CZ" maxLength={2} {...form.getInputProps('country')} />
-          </Grid.Col>
-        </Grid>
-      </Fieldset>
+      <AddressFieldset form={form} legend={t('fields.address')} />
       <Textarea label={t('fields.notes')} autosize minRows={3} maxRows={10} {...form.getInputProps('notes')} />
     </>
   );

@@ -1,15 +1,13 @@
-import { Alert, Button, Group, Loader, Modal, Stack } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { Alert, Group, Loader, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconCopy } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { optionalEmail, optionalPhone, optionalRegistrationNumber } from '../../../domain/common/fields.js';
 import { type Lead, leadCreateInput } from '../../../domain/leads/lead.schema.js';
-import { isApiError } from '../../app/api/client.js';
 import { useCurrentUser } from '../../app/auth/session.js';
-import { notifyError, notifySuccess } from '../../app/notify.js';
-import { detailsToErrors, issuesToErrors } from '../../ui/forms.js';
+import { RecordCreateModal } from '../../ui/records/RecordCreateModal.js';
+import { useCreateRecordForm } from '../../ui/records/useCreateRecordForm.js';
 import { type DuplicateProbe, useCreateLead, useDuplicateProbe } from './api.js';
 import { DuplicateList } from './DuplicateList.js';
 import { LeadFormFields } from './LeadFormFields.js';
@@ -38,62 +36,42 @@ export function LeadCreateModal({ opened, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const create = useCreateLead();
-  const form = useForm<LeadFormValues>({ mode: 'controlled', initialValues: emptyLeadValues({ ownerId: me.id }) });
+  const { form, submit } = useCreateRecordForm({
+    initialValues: emptyLeadValues({ ownerId: me.id }),
+    toPayload: leadCreatePayload,
+    validate: (payload) => leadCreateInput.safeParse(payload),
+    create: create.mutateAsync,
+    createdMessage: t('leads.created'),
+    onCreated,
+  });
   // A string, so the debounce compares by value: only a real change of a matched field triggers the check.
   const [probeKey] = useDebouncedValue(JSON.stringify(probeOf(form.getValues())), 400);
   const probe = useMemo(() => JSON.parse(probeKey) as DuplicateProbe, [probeKey]);
   const duplicates = useDuplicateProbe(probe);
   const candidates = duplicates.data ?? [];
 
-  const submit = form.onSubmit(async (v) => {
-    const payload = leadCreatePayload(v);
-    const check = leadCreateInput.safeParse(payload);
-    if (!check.success) return form.setErrors(issuesToErrors(check.error.issues));
-    try {
-      const lead = await create.mutateAsync(payload);
-      notifySuccess(t('leads.created'));
-      form.reset();
-      onCreated(lead);
-    } catch (error) {
-      if (isApiError(error, 'validation_failed') && error.details.length) form.setErrors(detailsToErrors(error.details));
-      else notifyError(t, error);
-    }
-  });
-
   return (
-    <Modal opened={opened} onClose={onClose} title={t('leads.new')} size="xl">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <LeadFormFields form={form} />
-          {candidates.length > 0 && (
-            <Alert
-              color="orange"
-              variant="light"
-              icon={<IconCopy size={18} />}
-              title={
-                <Group gap="xs">
-                  {t('leads.count.duplicates', { count: candidates.length })}
-                  {duplicates.isFetching && <Loader size={12} />}
-                </Group>
-              }
-              role="status"
-              data-testid="live-duplicates"
-            >
-              <Stack gap="xs">
-                <DuplicateList candidates={candidates.slice(0, 5)} />
-              </Stack>
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              {t('common.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <RecordCreateModal opened={opened} onClose={onClose} title={t('leads.new')} onSubmit={submit} saving={create.isPending}>
+      <LeadFormFields form={form} />
+      {candidates.length > 0 && (
+        <Alert
+          color="orange"
+          variant="light"
+          icon={<IconCopy size={18} />}
+          title={
+            <Group gap="xs">
+              {t('leads.count.duplicates', { count: candidates.length })}
+              {duplicates.isFetching && <Loader size={12} />}
+            </Group>
+          }
+          role="status"
+          data-testid="live-duplicates"
+        >
+          <Stack gap="xs">
+            <DuplicateList candidates={candidates.slice(0, 5)} />
+          </Stack>
+        </Alert>
+      )}
+    </RecordCreateModal>
   );
 }

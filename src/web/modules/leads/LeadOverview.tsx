@@ -1,9 +1,8 @@
-import { Anchor } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatPhone } from '../../../domain/common/phone.js';
 import type { Lead } from '../../../domain/leads/lead.schema.js';
 import { useFormat } from '../../app/i18n/format.js';
 import { FieldList } from '../../ui/FieldList.js';
+import { emailLink, phoneLink, websiteLink } from '../../ui/records/fieldLinks.js';
 import { useTeams } from '../users/api.js';
 
 export function LeadOverview({ lead: l }: { lead: Lead }) {
@@ -18,30 +17,9 @@ export function LeadOverview({ lead: l }: { lead: Lead }) {
         { label: t('fields.lastName'), value: l.lastName },
         { label: t('fields.company'), value: l.company },
         { label: t('fields.title'), value: l.title },
-        {
-          label: t('fields.email'),
-          value: l.email && (
-            <Anchor href={`mailto:${l.email}`} size="sm">
-              {l.email}
-            </Anchor>
-          ),
-        },
-        {
-          label: t('fields.phone'),
-          value: l.phone && (
-            <Anchor href={`tel:${l.phone}`} size="sm">
-              {formatPhone(l.phone)}
-            </Anchor>
-          ),
-        },
-        {
-          label: t('fields.website'),
-          value: l.website && (
-            <Anchor href={l.website} target="_blank" rel="noreferrer" size="sm">
-              {l.website.replace(/^https?:\/\//, '')}
-            </Anchor>
-          ),
-        },
+        { label: t('fields.email'), value: emailLink(l.email) },
+        { label: t('fields.phone'), value: phoneLink(l.phone) },
+        { label: t('fields.website'), value: websiteLink(l.website) },
         { label: t('fields.registrationNumber'), value: l.registrationNumber },
         { label: t('fields.city'), value: [l.city, l.country].filter(Boolean).join(', ') },
         { label: t('fields.source'), value: t(`leads.source.${l.source}`) },

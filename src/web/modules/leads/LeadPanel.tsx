@@ -1,13 +1,12 @@
-import { Alert, Button, Group, Paper, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { Button, Group, Paper, Title } from '@mantine/core';
 import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Lead, leadUpdateInput } from '../../../domain/leads/lead.schema.js';
-import { errorMessage, notifySuccess } from '../../app/notify.js';
-import { ConflictModal } from '../../ui/ConflictModal.js';
+import type { Lead } from '../../../domain/leads/lead.schema.js';
 import { changedKeys, type FormValues } from '../../ui/forms.js';
-import { useRecordEditor } from '../../ui/useRecordEditor.js';
-import { fetchLead, leadKeys, refreshLead, updateLead } from './api.js';
+import { EditorConflictModal, FormErrorAlert, useReloadRecord } from '../../ui/records/RecordEditForm.js';
+import type { useRecordEditor } from '../../ui/useRecordEditor.js';
+import { leadKeys } from './api.js';
+import { useLeadEditor } from './useLeadEditor.js';
 import { useLeadValueFormatter } from './useLeadValueFormatter.js';
 
 export type PanelEditor<V extends FormValues> = ReturnType<typeof useRecordEditor<Lead, V>>;
@@ -49,20 +48,9 @@ function PanelEditorView<V extends FormValues>({
   keepRef,
 }: Props<V> & { keepRef: RefObject<boolean> }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const formatValue = useLeadValueFormatter();
-  const editor = useRecordEditor<Lead, V>({
-    record: lead,
-    toValues,
-    toPatch,
-    validate: (patch) => leadUpdateInput.safeParse(patch),
-    save: (patch, version) => updateLead(lead.id, patch, version),
-    fetchLatest: () => fetchLead(lead.id),
-    onSaved: (saved) => {
-      refreshLead(queryClient, saved);
-      notifySuccess(t('common.saved'));
-    },
-  });
+  const reload = useReloadRecord(leadKeys.detail(lead.id), { resource: 'leads', id: lead.id });
+  const editor = useLeadEditor(lead, toValues, toPatch);
   const dirty = editor.form.isDirty();
   // Unsaved edits that differ from what the server now has are kept across a reload of the lead.
   keepRef.current = dirty && changedKeys(toValues(lead), editor.currentValues).length > 0;
@@ -80,11 +68,7 @@ function PanelEditorView<V extends FormValues>({
           <Title order={4}>{title}</Title>
           {extra}
         </Group>
-        {editor.formError != null && (
-          <Alert color="red" role="alert" mb="sm">
-            {errorMessage(t, editor.formError)}
-          </Alert>
-        )}
+        <FormErrorAlert error={editor.formError} mb="sm" />
         {children(editor)}
         {!readOnly && (
           <Group justify="flex-end" mt="md" gap="xs">
@@ -99,20 +83,12 @@ function PanelEditorView<V extends FormValues>({
           </Group>
         )}
       </form>
-      <ConflictModal
-        conflict={editor.conflict}
-        mine={editor.currentValues}
-        display={(field, value) => formatValue(field, value)}
-        onReapply={() => {
-          editor.reapply();
-          void queryClient.invalidateQueries({ queryKey: leadKeys.detail(lead.id) });
-          void queryClient.invalidateQueries({ queryKey: ['stream', 'leads', lead.id] });
-          notifySuccess(t('conflict.reapplied'));
-        }}
-        onDiscard={() => {
-          editor.discard();
+      <EditorConflictModal
+        editor={editor}
+        formatValue={formatValue}
+        onResolved={reload}
+        onDiscarded={() => {
           keepRef.current = false;
-          void queryClient.invalidateQueries({ queryKey: leadKeys.detail(lead.id) });
         }}
       />
     </Paper>

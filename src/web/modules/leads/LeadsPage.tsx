@@ -1,21 +1,26 @@
-import { Anchor, Badge, Button, Group, NumberInput, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Button, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAdjustments, IconDownload, IconPlus, IconSearch, IconTarget } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { IconAdjustments, IconDownload, IconTarget } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { LEAD_STATUSES } from '../../../domain/leads/lead.lifecycle.js';
 import { LEAD_SOURCES, type Lead } from '../../../domain/leads/lead.schema.js';
 import { useCanEdit, useCurrentUser } from '../../app/auth/session.js';
 import { useFormat } from '../../app/i18n/format.js';
-import { ListEmpty } from '../../ui/ListEmpty.js';
 import { PageHeader } from '../../ui/PageHeader.js';
+import { RecordNameLink } from '../../ui/records/fieldLinks.js';
+import { ListParamSelect, OwnerFilter, RecordFilterBar } from '../../ui/records/ListFilters.js';
+import { NewRecordButton } from '../../ui/records/listActions.js';
+import { RecordListEmpty } from '../../ui/records/RecordListEmpty.js';
+import { RecordTable } from '../../ui/records/RecordTable.js';
+import { useCreateAndOpen } from '../../ui/records/useCreateAndOpen.js';
+import { useRecordRows } from '../../ui/records/useRecordRows.js';
 import { useListParams } from '../../ui/useListParams.js';
-import { type Column, VirtualTable } from '../../ui/VirtualTable.js';
-import { useUserOptions } from '../users/api.js';
-import { INBOX_VIEWS, type InboxView, type LeadFilters, leadExportUrl, useLeadCount, useLeadList } from './api.js';
+import type { Column } from '../../ui/VirtualTable.js';
+import { INBOX_VIEWS, type InboxView, type LeadFilters, leadExportUrl, useLeadList } from './api.js';
 import { CountdownCell, useNow } from './FirstContactCountdown.js';
 import { LeadCreateModal } from './LeadCreateModal.js';
+import { LeadInboxTabs } from './LeadInboxTabs.js';
 import { LeadStatusBadge, ScoreBadge } from './leadLabels.js';
 import { ScoreWeightsModal } from './ScoreWeightsModal.js';
 
@@ -32,14 +37,12 @@ function isView(v: string): v is InboxView {
 export default function LeadsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const navigate = useNavigate();
   const me = useCurrentUser();
   const canEdit = useCanEdit();
   const list = useListParams('-createdAt');
   const [, setParams] = useSearchParams();
-  const owners = useUserOptions();
   const now = useNow();
-  const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
+  const create = useCreateAndOpen('/leads');
   const [weightsOpen, { open: openWeights, close: closeWeights }] = useDisclosure(false);
 
   // An SDR lives in "My leads"; managers and marketing start with everything they may see.
@@ -56,7 +59,7 @@ export default function LeadsPage() {
   };
   const filters: LeadFilters = { ...base, view, sort: list.sort };
   const query = useLeadList(filters);
-  const rows = useMemo(() => query.data?.pages.flatMap((p) => p.data) ?? [], [query.data]);
+  const rows = useRecordRows(query);
   const hasFilters = Boolean(base.status || base.source || base.ownerId || base.minScore != null || base.q);
 
   const columns: Column<Lead>[] = [
@@ -64,11 +67,7 @@ export default function LeadsPage() {
       key: 'name',
       header: t('fields.name'),
       width: '20%',
-      render: (l) => (
-        <Anchor component={Link} to={`/leads/${l.id}`} fw={600} c="dark" underline="hover">
-          {l.name}
-        </Anchor>
-      ),
+      render: (l) => <RecordNameLink to={`/leads/${l.id}`}>{l.name}</RecordNameLink>,
     },
     { key: 'company', header: t('fields.company'), width: '18%', render: (l) => l.company ?? '' },
     { key: 'status', header: t('fields.status'), width: 130, render: (l) => <LeadStatusBadge status={l.status} size="sm" /> },
@@ -101,32 +100,6 @@ export default function LeadsPage() {
     { key: 'createdAt', header: t('fields.createdAt'), sortField: 'createdAt', width: 130, render: (l) => fmt.date(l.createdAt) },
   ];
 
-  const empty = hasFilters ? (
-    <ListEmpty
-      icon={<IconSearch size={28} />}
-      title={t('leads.noMatches')}
-      action={
-        <Button
-          variant="default"
-          onClick={() => {
-            // Clears the filters but stays in the same view tab.
-            list.setSearch('');
-            setParams(viewParam ? { view: viewParam } : {}, { replace: true });
-          }}
-        >
-          {t('common.clearFilters')}
-        </Button>
-      }
-    />
-  ) : (
-    <ListEmpty
-      icon={<IconTarget size={28} />}
-      title={t(`leads.emptyView.${view}`)}
-      description={view === 'all' ? t('leads.emptyHint') : undefined}
-      action={canEdit && view === 'all' && <Button onClick={openCreate}>{t('leads.new')}</Button>}
-    />
-  );
-
   return (
     <>
       <PageHeader
@@ -148,60 +121,30 @@ export default function LeadsPage() {
             >
               {t('leads.export')}
             </Button>
-            {canEdit && (
-              <Button leftSection={<IconPlus size={16} />} onClick={openCreate}>
-                {t('leads.new')}
-              </Button>
-            )}
+            {canEdit && <NewRecordButton label={t('leads.new')} onClick={create.open} />}
           </>
         }
       />
       <Stack gap="sm" mb="md">
-        <Tabs value={view} onChange={(v) => list.set('view', v === defaultView ? null : v)} variant="pills" radius="md">
-          <Tabs.List aria-label={t('leads.viewsLabel')}>
-            {INBOX_VIEWS.map((v) => (
-              <ViewTab key={v} view={v} filters={base} />
-            ))}
-          </Tabs.List>
-        </Tabs>
-        <Group gap="sm" wrap="wrap">
-          <TextInput
-            aria-label={t('common.search')}
-            placeholder={t('leads.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={list.search}
-            onChange={(e) => list.setSearch(e.currentTarget.value)}
-            w={230}
-            type="search"
-          />
-          <Select
-            aria-label={t('fields.status')}
+        <LeadInboxTabs view={view} onChange={(v) => list.set('view', v === defaultView ? null : v)} filters={base} />
+        <RecordFilterBar list={list} searchPlaceholder={t('leads.searchPlaceholder')} searchWidth={230} mb={0}>
+          <ListParamSelect
+            list={list}
+            param="status"
+            label={t('fields.status')}
             placeholder={t('leads.anyStatus')}
             data={LEAD_STATUSES.map((v) => ({ value: v, label: t(`leads.status.${v}`) }))}
-            value={base.status}
-            onChange={(v) => list.set('status', v)}
-            clearable
             w={145}
           />
-          <Select
-            aria-label={t('fields.source')}
+          <ListParamSelect
+            list={list}
+            param="source"
+            label={t('fields.source')}
             placeholder={t('leads.anySource')}
             data={LEAD_SOURCES.map((v) => ({ value: v, label: t(`leads.source.${v}`) }))}
-            value={base.source}
-            onChange={(v) => list.set('source', v)}
-            clearable
             w={145}
           />
-          <Select
-            aria-label={t('fields.ownerId')}
-            placeholder={t('leads.anyOwner')}
-            data={owners}
-            value={base.ownerId}
-            onChange={(v) => list.set('owner', v)}
-            clearable
-            searchable
-            w={175}
-          />
+          <OwnerFilter list={list} placeholder={t('leads.anyOwner')} w={175} />
           <NumberInput
             aria-label={t('leads.minScore')}
             placeholder={t('leads.minScore')}
@@ -229,52 +172,35 @@ export default function LeadsPage() {
             allowDeselect={false}
             w={225}
           />
-        </Group>
+        </RecordFilterBar>
       </Stack>
-      <VirtualTable<Lead>
+      <RecordTable<Lead>
         label={t('leads.title')}
         columns={columns}
         rows={rows}
-        rowKey={(l) => l.id}
+        query={query}
         sort={filters.sort}
         onSortChange={(s) => list.set('sort', s)}
-        onRowClick={(l) => navigate(`/leads/${l.id}`)}
-        isLoading={query.isPending}
-        hasNextPage={query.hasNextPage}
-        isFetchingNextPage={query.isFetchingNextPage}
-        fetchNextPage={() => void query.fetchNextPage()}
-        empty={empty}
+        rowHref={(l) => `/leads/${l.id}`}
+        empty={
+          <RecordListEmpty
+            filtered={hasFilters}
+            noMatchesTitle={t('leads.noMatches')}
+            onClearFilters={() => {
+              // Clears the filters but stays in the same view tab.
+              list.setSearch('');
+              setParams(viewParam ? { view: viewParam } : {}, { replace: true });
+            }}
+            icon={<IconTarget size={28} />}
+            title={t(`leads.emptyView.${view}`)}
+            description={view === 'all' ? t('leads.emptyHint') : undefined}
+            action={canEdit && view === 'all' && <Button onClick={create.open}>{t('leads.new')}</Button>}
+          />
+        }
         height="calc(100vh - 290px)"
       />
-      {creating && (
-        <LeadCreateModal
-          opened={creating}
-          onClose={closeCreate}
-          onCreated={(l) => {
-            closeCreate();
-            navigate(`/leads/${l.id}`);
-          }}
-        />
-      )}
+      {create.opened && <LeadCreateModal opened={create.opened} onClose={create.close} onCreated={create.onCreated} />}
       {weightsOpen && <ScoreWeightsModal opened={weightsOpen} onClose={closeWeights} />}
     </>
-  );
-}
-
-function ViewTab({ view, filters }: { view: InboxView; filters: Omit<LeadFilters, 'sort' | 'view'> }) {
-  const { t } = useTranslation();
-  const count = useLeadCount({ ...filters, view });
-  const alert = view === 'sla_breached' && (count.data ?? 0) > 0;
-  return (
-    <Tabs.Tab
-      value={view}
-      rightSection={
-        <Badge size="sm" variant={alert ? 'filled' : 'light'} color={alert ? 'red' : 'gray'} circle={false} miw={24}>
-          {count.data ?? '·'}
-        </Badge>
-      }
-    >
-      {t(`leads.views.${view}`)}
-    </Tabs.Tab>
   );
 }

@@ -1,13 +1,11 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import { IconArrowMerge, IconDots } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../../domain/accounts/account.schema.js';
-import { AccountMergeModal } from './AccountMergeModal.js';
-import '../../ui/merge/i18n.js';
+import '../merge/i18n.js';
 
-/** The record menu's "Merge with…": the user searches for the other account, then picks the surviving values. */
-export function AccountMergeMenu({ account }: { account: Account }) {
+/** The record menu ("…") with "Merge with…": the user searches for the other record, then picks the surviving values. */
+export function MergeWithMenu({ mergeModal }: { mergeModal: (onClose: () => void) => ReactNode }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -24,7 +22,7 @@ export function AccountMergeMenu({ account }: { account: Account }) {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      {open && <AccountMergeModal account={account} sourceId={null} onClose={() => setOpen(false)} />}
+      {open && mergeModal(() => setOpen(false))}
     </>
   );
 }
