@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { convertAmount, sumAmounts } from '../../src/domain/money/money.js';
+import { advanceClockForTests, resetClockForTests } from '../../src/server/platform/clock.js';
 import { errorOf, fieldsOf, useTestApp } from '../helpers/app.js';
 import { buildWorld, type World } from '../helpers/world.js';
 import { CNB_FRIDAY, CNB_THURSDAY, newAccount, newOpportunity, STAGES } from './helpers.js';
@@ -15,7 +16,7 @@ const stages = [
   { name: 'Lost', probability: 0, kind: 'lost' },
 ];
 
-useTestApp(async (app) => {
+const t = useTestApp(async (app) => {
   world = await buildWorld(app);
   const admin = await world.as('admin');
   pipelineId = (await admin.post('/api/v1/pipelines', { name: 'Board test', stages })).body.id;
@@ -226,5 +227,92 @@ describe('the board', () => {
     const board = (await am.get(`/api/v1/pipelines/${pipelineId}/board?asOf=${SATURDAY}`)).body;
     expect(columnNamed(board, 'Won')).toMatchObject({ count: 1, sum: '250.01', weightedSum: '250.01' });
     expect(columnNamed(board, 'Lead').sum).toBe('2432.55');
+  });
+});
+
+describe('the board with the stalled filter', () => {
+  afterEach(() => resetClockForTests());
+
+  it('shows only stalled (or only moving) deals: cards, column totals and the lazy column agree with the list', async () => {
+    // bearer clients: sessions would expire while the clock moves
+    const admin = await t.current.bearerClient(world.users.admin);
+    const am = await t.current.bearerClient(world.users.amA);
+    const amB = await t.current.bearerClient(world.users.amB);
+    const director = await t.current.bearerClient(world.users.director);
+    const pipeline = (await admin.post('/api/v1/pipelines', { name: 'Stall board', stages })).body;
+    const [leadStage, offerStage] = pipeline.stages as Array<{ id: string }>;
+    const rules = (await admin.get('/api/v1/stalled-deal-rules')).body;
+    const put = await admin.request('PUT', '/api/v1/stalled-deal-rules', {
+      default: rules.default,
+      pipelines: { [pipeline.id]: { noActivityDays: 10, maxDaysInStage: null, escalateAfterDays: null } },
+    });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+
+    const deal = (fields: Record<string, unknown>) => newOpportunity(am, { pipelineId: pipeline.id, currency: 'CZK', ...fields });
+    const quiet = await deal({ name: 'Quiet lead', amount: '1000.00' });
+    const busy = await deal({ name: 'Busy lead', amount: '2000.00' });
+    const quietOffer = await deal({ name: 'Quiet offer', stageId: offerStage?.id, amount: '3000.00' });
+    const won = await deal({ name: 'Won deal', amount: '4000.00' });
+    expect((await am.post(`/api/v1/opportunities/${won.id}/close`, { outcome: 'won' })).status).toBe(200);
+    const hidden = await newOpportunity(amB, {
+      pipelineId: pipeline.id,
+      name: 'Team B quiet',
+      amount: '500.00',
+      currency: 'CZK',
+    });
+
+    // nothing is stalled yet
+    const before = (await am.get(`/api/v1/pipelines/${pipeline.id}/board?stalled=true`)).body;
+    expect(before.columns.map((c: Column) => c.count)).toEqual([0, 0, 0, 0]);
+
+    advanceClockForTests(11 * 86_400_000);
+    expect((await am.post(`/api/v1/opportunities/${busy.id}/stream`, { type: 'note', body: 'Called the buyer' })).status).toBe(
+      201,
+    );
+
+    const stalled = await am.get(`/api/v1/pipelines/${pipeline.id}/board?stalled=true`);
+    expect(stalled.status, JSON.stringify(stalled.body)).toBe(200);
+    expect(columnNamed(stalled.body, 'Lead')).toMatchObject({
+      count: 1,
+      sum: '1000.00',
+      weightedSum: '100.00',
+      cards: [{ id: quiet.id, stalled: true, stalledReason: 'no_activity' }],
+    });
+    expect(columnNamed(stalled.body, 'Offer')).toMatchObject({
+      count: 1,
+      sum: '3000.00',
+      weightedSum: '1500.00',
+      cards: [{ id: quietOffer.id, stalled: true }],
+    });
+    // closed deals are never stalled
+    expect(columnNamed(stalled.body, 'Won')).toMatchObject({ count: 0, sum: '0.00', cards: [] });
+
+    const moving = (await am.get(`/api/v1/pipelines/${pipeline.id}/board?stalled=false`)).body;
+    expect(columnNamed(moving, 'Lead')).toMatchObject({ count: 1, sum: '2000.00', cards: [{ id: busy.id, stalled: false }] });
+    expect(columnNamed(moving, 'Offer')).toMatchObject({ count: 0, cards: [] });
+    expect(columnNamed(moving, 'Won')).toMatchObject({ count: 1, sum: '4000.00', cards: [{ id: won.id }] });
+
+    // the lazily loaded column follows the same filter
+    const column = await am.get(`/api/v1/pipelines/${pipeline.id}/board/columns/${leadStage?.id}?stalled=true`);
+    expect(column.status).toBe(200);
+    expect(column.body).toMatchObject({ count: 1, sum: '1000.00' });
+    expect(column.body.cards.map((c: { id: string }) => c.id)).toEqual([quiet.id]);
+
+    // the filter narrows within the access scope: the director also sees team B's stalled deal, amA never does
+    const all = (await director.get(`/api/v1/pipelines/${pipeline.id}/board?stalled=true`)).body;
+    expect(columnNamed(all, 'Lead')).toMatchObject({ count: 2, sum: '1500.00' });
+    expect(
+      columnNamed(all, 'Lead')
+        .cards.map((c) => c.id)
+        .sort(),
+    ).toEqual([quiet.id, hidden.id].sort());
+
+    // the table's list agrees with the board
+    const list = (await am.get(`/api/v1/opportunities?pipelineId=${pipeline.id}&stalled=true`)).body.data;
+    expect(list.map((o: { id: string }) => o.id).sort()).toEqual([quiet.id, quietOffer.id].sort());
+
+    const bad = await am.get(`/api/v1/pipelines/${pipeline.id}/board?stalled=yes`);
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad)).toEqual(['querystring.stalled']);
   });
 });

@@ -55,6 +55,12 @@ describe('pipelines', () => {
     });
     expect(badProbability.status).toBe(400);
     expect(fieldsOf(badProbability)).toContain('stages.0.probability');
+    const twiceTicked = await admin.post('/api/v1/pipelines', {
+      name: 'Broken',
+      stages: [{ ...threeStages[0], checklist: ['Budget known', 'budget known'] }, threeStages[1], threeStages[2]],
+    });
+    expect(twiceTicked.status).toBe(400);
+    expect(fieldsOf(twiceTicked)).toContain('stages.0.checklist');
 
     const created = await admin.post('/api/v1/pipelines', { name: 'Renewals', stages: threeStages });
     expect(created.status).toBe(201);

@@ -63,4 +63,64 @@ describe('saved views', () => {
     expect((await am.delete(`/api/v1/saved-views/${mine.body.id}`)).status).toBe(204);
     expect((await am.get(`/api/v1/saved-views/${mine.body.id}`)).status).toBe(404);
   });
+
+  it('keeps a table view’s columns and sort, a board view’s kind; “save current settings” replaces them', async () => {
+    const am = await world.as('amA');
+    const table = await am.post('/api/v1/saved-views', {
+      name: 'Stalled by name',
+      resource: 'opportunities',
+      view: 'table',
+      filters: { stalled: 'true', q: 'brno' },
+      columns: ['name', 'forecastCategory', 'owner'],
+      sort: 'name',
+    });
+    expect(table.status).toBe(201);
+    const board = await am.post('/api/v1/saved-views', {
+      name: 'My board',
+      resource: 'opportunities',
+      view: 'board',
+      filters: { ownerId: world.users.amA.id },
+    });
+    expect(board.body).toMatchObject({ view: 'board', columns: [], sort: null });
+
+    const listed = (await am.get('/api/v1/saved-views?resource=opportunities')).body.data;
+    expect(listed.find((v: any) => v.id === table.body.id)).toMatchObject({
+      view: 'table',
+      filters: { stalled: 'true', q: 'brno' },
+      columns: ['name', 'forecastCategory', 'owner'],
+      sort: 'name',
+    });
+
+    // the page saves its current settings into the view in use (the whole set: view, filters, columns, sort)
+    const updated = await am.patch(
+      `/api/v1/saved-views/${board.body.id}`,
+      { view: 'table', filters: { forecastCategory: 'commit' }, columns: ['name', 'amount'], sort: '-createdAt' },
+      { headers: { 'if-match': `"${board.body.version}"` } },
+    );
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({
+      name: 'My board',
+      view: 'table',
+      filters: { forecastCategory: 'commit' },
+      columns: ['name', 'amount'],
+      sort: '-createdAt',
+      version: board.body.version + 1,
+    });
+    expect((await am.get(`/api/v1/saved-views/${board.body.id}`)).body.filters).toEqual({ forecastCategory: 'commit' });
+    // and back to a board: columns and sort are cleared
+    const back = await am.patch(
+      `/api/v1/saved-views/${board.body.id}`,
+      { view: 'board', filters: {}, columns: [], sort: null },
+      { headers: { 'if-match': `"${updated.body.version}"` } },
+    );
+    expect(back.body).toMatchObject({ view: 'board', filters: {}, columns: [], sort: null });
+    // a stale save is refused, and a delete must name the current version too
+    expect(
+      (await am.patch(`/api/v1/saved-views/${board.body.id}`, { sort: 'name' }, { headers: { 'if-match': '"1"' } })).status,
+    ).toBe(412);
+    expect((await am.delete(`/api/v1/saved-views/${board.body.id}`, { headers: { 'if-match': '"1"' } })).status).toBe(412);
+    const bad = await am.patch(`/api/v1/saved-views/${table.body.id}`, { view: 'kanban', columns: 'name' });
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad)).toEqual(expect.arrayContaining(['view', 'columns']));
+  });
 });

@@ -124,6 +124,8 @@ export const opportunityFilters = {
   closeTo: isoDate.optional(),
   forecastCategory: forecastCategory.optional(),
   q: z.string().trim().max(200).optional(),
+  /** true: only open deals that match the stalled-deal rules now (false: only those that do not) */
+  stalled: z.enum(['true', 'false']).optional(),
 };
 
 export const opportunityListQuery = listQueryBase.extend({
@@ -133,8 +135,6 @@ export const opportunityListQuery = listQueryBase.extend({
   stageId: uuid.optional(),
   status: opportunityStatus.optional(),
   accountId: uuid.optional(),
-  /** true: only open deals that match the stalled-deal rules now (false: only those that do not) */
-  stalled: z.enum(['true', 'false']).optional(),
 });
 export type OpportunityListQuery = z.output<typeof opportunityListQuery>;
 

@@ -18,8 +18,12 @@ export const stageInput = z.object({
   requiresApproval: z.boolean().default(false),
   /** The deal's activity-plan items must all be done before it may leave this stage (issue 5). */
   requiresPlanDone: z.boolean().default(false),
-  /** Items the owner should tick off in this stage (enforcement comes with the approval step). */
-  checklist: z.array(requiredText(200)).max(30).default([]),
+  /** Items the owner must tick before the deal moves forward out of this stage (decision 019); ticks match by text. */
+  checklist: z
+    .array(requiredText(200))
+    .max(30)
+    .default([])
+    .refine((items) => new Set(items.map((i) => i.toLowerCase())).size === items.length, 'lists an item twice'),
 });
 export type StageInput = z.output<typeof stageInput>;
 

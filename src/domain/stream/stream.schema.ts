@@ -25,6 +25,8 @@ export const STREAM_TYPES = [
   'stall',
   /** an account (with its contacts, deals and activities) was handed to another owner (seeds 002, 004) */
   'handover',
+  /** an item of the opportunity's stage checklist was ticked or unticked (decision 019) */
+  'checklist',
 ] as const;
 export type StreamType = (typeof STREAM_TYPES)[number];
 

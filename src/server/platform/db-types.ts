@@ -473,6 +473,15 @@ export interface OpportunityStageHistoryTable {
   enteredBy: string | null;
 }
 
+/** 0017: a ticked checklist item of a deal in a stage (matched by the item's text; unticking deletes the row) */
+export interface OpportunityChecklistTicksTable {
+  opportunityId: string;
+  stageId: string;
+  item: string;
+  tickedBy: string;
+  tickedAt: CreatedAt;
+}
+
 export interface ExchangeRatesTable {
   id: string;
   currency: string;
@@ -632,6 +641,7 @@ export interface DB {
   opportunities: OpportunitiesTable;
   opportunityContacts: OpportunityContactsTable;
   opportunityStageHistory: OpportunityStageHistoryTable;
+  opportunityChecklistTicks: OpportunityChecklistTicksTable;
   savedViews: SavedViewsTable;
   exchangeRates: ExchangeRatesTable;
   activities: ActivitiesTable;

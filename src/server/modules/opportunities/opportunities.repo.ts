@@ -164,8 +164,9 @@ export type OpportunityFilter = Omit<OpportunityListQuery, 'sort' | 'cursor' | '
  */
 export function opportunityConditions(
   actor: Actor,
-  f: Partial<OpportunityFilter> & { closedSince?: string },
-  stall?: StallContext,
+  /** `stall`: the rules the `stalled` filter is measured against (the board hands them over with its filter) */
+  f: Partial<OpportunityFilter> & { closedSince?: string; stall?: StallContext },
+  stall: StallContext | undefined = f.stall,
 ): RawBuilder<boolean>[] {
   const conditions = [
     readScope(actor, 'opportunity', 'o.ownerId'),

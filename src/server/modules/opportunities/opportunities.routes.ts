@@ -13,6 +13,7 @@ import { actorOf, ifMatchVersion, withEtag } from '../../http/request.js';
 import { errorBody, errorResponses, idParams } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import type { CsvColumn } from '../../platform/csv.js';
+import { checklistRoutes } from './checklist.routes.js';
 import {
   countOpportunities,
   createOpportunity,
@@ -106,4 +107,5 @@ export function opportunityRoutes(app: App) {
     },
     async (req) => getStageHistory(app.database.db, actorOf(req), req.params.id),
   );
+  checklistRoutes(app);
 }

@@ -50,7 +50,8 @@ function toCard(r: OpportunityRow): BoardCard {
 /** How far back the won/lost columns reach when the request does not say (closedSince). */
 export const CLOSED_COLUMN_DAYS = 90;
 
-function filterOf(q: BoardQuery) {
+/** The board's filters; `stalled` is measured against the valuation's stall rules and clock (same as the list). */
+function filterOf(q: BoardQuery, v: Valuation) {
   if (q.closeFrom && q.closeTo && q.closeFrom > q.closeTo) throw invalidField('closeTo', 'is before closeFrom');
   return {
     closedSince: q.closedSince ?? addDays(today(), -CLOSED_COLUMN_DAYS),
@@ -60,6 +61,8 @@ function filterOf(q: BoardQuery) {
     closeTo: q.closeTo,
     forecastCategory: q.forecastCategory,
     q: q.q,
+    stalled: q.stalled,
+    stall: v.stall,
   };
 }
 
@@ -87,8 +90,8 @@ function column(stage: Stage, totals: StageTotals | undefined, cards: { rows: Op
  */
 export async function getBoard(db: Db, actor: Actor, pipelineId: string, query: BoardQuery) {
   const pipeline = await getPipeline(db, actor, pipelineId);
-  const filter = filterOf(query);
   const v: Valuation = await valuation(db, query.asOf);
+  const filter = filterOf(query, v);
   // Two independent reads: on PostgreSQL they run side by side on two pooled connections.
   const [totalRows, cards] = await Promise.all([
     boardTotals(db, actor, pipeline.id, filter, v),
@@ -111,8 +114,8 @@ export async function getBoardColumn(db: Db, actor: Actor, pipelineId: string, s
   const pipeline = await getPipeline(db, actor, pipelineId);
   const stage = pipeline.stages.find((s) => s.id === stageId);
   if (!stage) throw invalidField('stageId', 'is not an active stage of this pipeline');
-  const filter = filterOf(query);
   const v = await valuation(db, query.asOf);
+  const filter = filterOf(query, v);
   const totals = (await boardTotals(db, actor, pipeline.id, { ...filter, stageId }, v))[0];
   const cards = await columnCards(db, actor, pipeline.id, stage.id, filter, { limit: query.limit, cursor: query.cursor }, v);
   return column(stage, totals, cards);

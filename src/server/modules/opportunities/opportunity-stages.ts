@@ -1,3 +1,4 @@
+import { isForwardMove, openChecklistItems } from '../../../domain/opportunities/checklist.schema.js';
 import type { Pipeline, Stage } from '../../../domain/pipelines/pipeline.schema.js';
 import { firstOpenStage } from '../../../domain/pipelines/pipeline.schema.js';
 import type { Actor } from '../../access/actor.js';
@@ -8,6 +9,7 @@ import { planItemsOpen } from '../activity-plans/activity-plans.service.js';
 import { findPipeline } from '../pipelines/pipelines.repo.js';
 import { defaultPipeline, getPipeline } from '../pipelines/pipelines.service.js';
 import type { NewStreamEntry } from '../stream/stream.repo.js';
+import { checklistTicks } from './checklist.repo.js';
 import { closeStageStay, openStageStay } from './opportunities.repo.js';
 
 /** The pipeline a deal goes into: the named one (400 when unknown) or the default. */
@@ -65,8 +67,12 @@ export function assertMayEnter(stage: Stage, via: 'move' | 'close', approvalStat
 }
 
 /**
- * The plan gate (issue 5): a deal may leave a stage marked `requiresPlanDone` (to another stage, or closed as won)
- * only when the activity-plan items applied to it are all done. Closing as lost is never gated.
+ * The gates of leaving a stage (`pipeline` is the deal's current pipeline, `to` may belong to another one):
+ * - plan (issue 5): a stage marked `requiresPlanDone` is left (to another stage, or closed as won) only when the
+ *   activity-plan items applied to the deal are all done;
+ * - checklist (decision 019): a deal moves FORWARD (a later open stage, or closed as won) only when every item of
+ *   the stage's checklist is ticked for it. Backwards, to lost and to another pipeline it always may go.
+ * Closing as lost is never gated.
  */
 export async function assertMayLeave(
   tx: Tx,
@@ -76,14 +82,45 @@ export async function assertMayLeave(
   to: Stage,
 ): Promise<void> {
   const from = pipeline.stages.find((s) => s.id === fromStageId);
-  if (!from?.requiresPlanDone || to.id === from.id || to.kind === 'lost') return;
-  const open = await planItemsOpen(tx, { type: 'opportunity', id: opportunityId });
-  if (open > 0) {
-    throw new AppError(
-      'invalid_transition',
-      `"${from.name}" requires the deal's activity plan to be done first: ${open} item(s) still open`,
-      [{ field: 'stageId', message: 'activity plan items still open', from: from.id, to: to.id, gate: 'plan', openItems: open }],
-    );
+  if (!from || to.id === from.id || to.kind === 'lost') return;
+  if (from.requiresPlanDone) {
+    const open = await planItemsOpen(tx, { type: 'opportunity', id: opportunityId });
+    if (open > 0) {
+      throw new AppError(
+        'invalid_transition',
+        `"${from.name}" requires the deal's activity plan to be done first: ${open} item(s) still open`,
+        [
+          {
+            field: 'stageId',
+            message: 'activity plan items still open',
+            from: from.id,
+            to: to.id,
+            gate: 'plan',
+            openItems: open,
+          },
+        ],
+      );
+    }
+  }
+  if (from.checklist.length > 0 && isForwardMove(pipeline.stages, from, to)) {
+    const ticked = new Set((await checklistTicks(tx, opportunityId, from.id)).map((t) => t.item));
+    const open = openChecklistItems(from.checklist, ticked);
+    if (open.length > 0) {
+      throw new AppError(
+        'invalid_transition',
+        `Tick the checklist of "${from.name}" before moving the deal forward — still open: ${open.map((i) => `"${i}"`).join(', ')}`,
+        [
+          {
+            field: 'stageId',
+            message: `checklist items of "${from.name}" still open: ${open.join('; ')}`,
+            from: from.id,
+            to: to.id,
+            gate: 'checklist',
+            openItems: open,
+          },
+        ],
+      );
+    }
   }
 }
 

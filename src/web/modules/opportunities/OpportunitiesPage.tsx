@@ -1,45 +1,69 @@
-import { Button, Group, SegmentedControl, Select, Switch } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLayoutKanban, IconPlus, IconTable } from '@tabler/icons-react';
-import { useEffect, useMemo } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
+import type { SavedView } from '../../../domain/opportunities/saved-views.schema.js';
 import { useCanEdit, useCurrentUser } from '../../app/auth/session.js';
 import { PageHeader } from '../../ui/PageHeader.js';
-import { SavedViewsMenu } from '../opportunity-insights/index.js';
-import '../opportunity-insights/workflows.i18n.js';
+import { SavedViewsMenu, type ViewSettings } from '../opportunity-insights/index.js';
 import { usePipelines } from './api.js';
 import { BoardView } from './BoardView.js';
 import { OpportunityCreateModal } from './OpportunityCreateModal.js';
 import { OpportunityFilterBar } from './OpportunityFilterBar.js';
-import { currentColumns, OpportunityTable } from './OpportunityTable.js';
-import { useOpportunityFilters } from './useOpportunityFilters.js';
+import { OpportunityTable, tableColumns } from './OpportunityTable.js';
+import { SAVED_VIEW_PARAM, useOpportunityFilters, VIEW_FILTER_KEYS } from './useOpportunityFilters.js';
 import './i18n.js';
 
 const LAST_PIPELINE = 'stride.opportunities.pipeline';
 
-/** `/opportunities`: the board of one pipeline by default, `?view=table` for the table; filters in the URL. */
+/**
+ * `/opportunities`: the board of one pipeline by default, `?view=table` for the table; filters, sort, columns and
+ * the saved view in use are in the URL.
+ */
 export default function OpportunitiesPage() {
   const { t } = useTranslation('opportunities');
   const navigate = useNavigate();
   const canEdit = useCanEdit();
-  const { params, filters } = useOpportunityFilters();
+  const { params, filters, update } = useOpportunityFilters();
   const pipelines = usePipelines();
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
   const view = params.get('view') === 'table' ? 'table' : 'board';
   const list = pipelines.data ?? [];
   const requested = params.get('pipeline') || localStorage.getItem(LAST_PIPELINE) || '';
   const pipeline = list.find((p) => p.id === requested) ?? list.find((p) => p.isDefault) ?? list[0];
-  const { t: tw } = useTranslation('opportunityWorkflows');
   const me = useCurrentUser();
-  const [searchParams, setSearchParams] = useSearchParams();
-  // the stalled filter exists on the list endpoint only (the board has no such filter): table only
-  const stalledOnly = params.get('stalled') === 'true';
-  const tableFilters = useMemo(() => (stalledOnly ? { ...filters, stalled: 'true' } : filters), [filters, stalledOnly]);
-  const currentView = () => {
+  const activeView = params.get(SAVED_VIEW_PARAM) || null;
+
+  /** What "save view" keeps: the pipeline and filters; on the table also its columns and sort. */
+  const currentView = (): ViewSettings => {
     const f: Record<string, string> = {};
-    for (const [k, v] of searchParams) if (!['view', 'sort', 'cols'].includes(k) && v) f[k] = v;
-    return { filters: f, columns: view === 'table' ? currentColumns(me.id) : [], sort: view === 'table' ? params.sort : null };
+    for (const k of VIEW_FILTER_KEYS) {
+      // the search box is debounced into the URL: take what is typed
+      const v = k === 'q' ? params.search.trim() : k === 'pipeline' ? (pipeline?.id ?? '') : params.get(k);
+      if (v) f[k] = v;
+    }
+    return view === 'table'
+      ? { filters: f, columns: tableColumns(me.id, params.get('cols')), sort: params.sort }
+      : { filters: f, columns: [], sort: null };
+  };
+
+  /** A saved view replaces the page's state: its view (board or table), filters, and on the table columns and sort. */
+  const applyView = (v: SavedView) => {
+    const next: Record<string, string | null> = { [SAVED_VIEW_PARAM]: v.id };
+    for (const k of VIEW_FILTER_KEYS) {
+      const value = v.filters[k];
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') next[k] = String(value);
+      else if (Array.isArray(value)) next[k] = value.join(',');
+    }
+    if (v.view === 'table') {
+      next.view = 'table';
+      next.sort = v.sort;
+      next.cols = v.columns.length ? v.columns.join(',') : null;
+    }
+    params.setSearch(next.q ?? '');
+    update(next, true);
   };
 
   useEffect(() => {
@@ -52,29 +76,13 @@ export default function OpportunitiesPage() {
         title={t('title')}
         actions={
           <>
-            {view === 'table' && (
-              <Switch
-                label={tw('stalledFilter')}
-                checked={stalledOnly}
-                onChange={(e) => params.set('stalled', e.currentTarget.checked ? 'true' : null)}
-              />
-            )}
             <SavedViewsMenu
               resource="opportunities"
               view={view}
               current={currentView}
-              onApply={(v) => {
-                const next = new URLSearchParams();
-                for (const [k, value] of Object.entries(v.filters)) {
-                  if (value === null || value === undefined || value === '') continue;
-                  next.set(k, Array.isArray(value) ? value.join(',') : String(value));
-                }
-                if (v.view === 'table') next.set('view', 'table');
-                if (v.sort) next.set('sort', v.sort);
-                if (v.columns.length) next.set('cols', v.columns.join(','));
-                params.setSearch(next.get('q') ?? '');
-                setSearchParams(next, { replace: true });
-              }}
+              onApply={applyView}
+              activeId={activeView}
+              onActiveChange={(id) => params.set(SAVED_VIEW_PARAM, id)}
             />
             <Select
               aria-label={t('pipeline')}
@@ -117,16 +125,18 @@ export default function OpportunitiesPage() {
           </>
         }
       />
-      <OpportunityFilterBar params={params} />
+      <OpportunityFilterBar params={params} update={update} />
       {pipeline &&
         (view === 'board' ? (
           <BoardView pipelineId={pipeline.id} filters={filters} />
         ) : (
           <OpportunityTable
             pipelineId={pipeline.id}
-            filters={tableFilters}
+            filters={filters}
             sort={params.sort}
             onSortChange={(s) => params.set('sort', s)}
+            cols={params.get('cols')}
+            onColumnsChange={(cols) => params.set('cols', cols)}
           />
         ))}
       {creating && (

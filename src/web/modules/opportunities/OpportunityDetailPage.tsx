@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Breadcrumbs, Button, Grid, Group, Menu, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import {
   IconArrowRight,
   IconChevronDown,
@@ -38,6 +39,7 @@ import { CloseDialog } from './CloseDialog.js';
 import { StatusBadge } from './labels.js';
 import { useMoney } from './money.js';
 import { OpportunityEditForm } from './OpportunityEditForm.js';
+import { StageChecklistPanel } from './StageChecklistPanel.js';
 import { StagePath } from './StagePath.js';
 import './i18n.js';
 
@@ -75,7 +77,9 @@ export default function OpportunityDetailPage() {
       notifySuccess(t('move.moved', { name: o.name, stage: saved.stage.name }));
     } catch (e) {
       if (isApiError(e, 'precondition_failed')) onStale();
-      else if (isApiError(e) && e.status === 422) notifyError(tc, new Error(t('move.refused', { message: e.message })));
+      // a gate (approval, activity plan, stage checklist) refused it: the server's message says what is missing
+      else if (isApiError(e) && e.status === 422)
+        notifications.show({ color: 'red', title: o.name, message: t('move.refused', { message: e.message }) });
       else notifyError(tc, e);
     }
   };
@@ -214,6 +218,8 @@ export default function OpportunityDetailPage() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Stack gap="lg">
+            {/* the current stage's exit criteria, next to the stage path: a forward move waits for them */}
+            {!deleted && <StageChecklistPanel opportunityId={o.id} canEdit={writable} status={o.status} />}
             <Paper withBorder p="md" shadow="xs">
               {editing ? (
                 <OpportunityEditForm key={`${o.id}-${o.version}`} opportunity={o} onDone={() => setEditing(false)} />

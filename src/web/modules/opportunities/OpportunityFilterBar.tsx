@@ -1,18 +1,27 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Group, Select, Switch, TextInput } from '@mantine/core';
 import { IconSearch, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FORECAST_CATEGORIES } from '../../../domain/opportunities/opportunity.schema.js';
 import { useTeams, useUserOptions } from '../users/api.js';
-import type { useOpportunityFilters } from './useOpportunityFilters.js';
+import '../opportunity-insights/workflows.i18n.js';
+import { FILTER_KEYS, type OpportunityParams } from './useOpportunityFilters.js';
 import './i18n.js';
 
-/** Owner, team, close-date range, forecast category and text — all in the URL. */
-export function OpportunityFilterBar({ params }: { params: ReturnType<typeof useOpportunityFilters>['params'] }) {
+/** Owner, team, close-date range, forecast category, stalled only and text — all in the URL, the same on board and table. */
+export function OpportunityFilterBar({
+  params,
+  update,
+}: {
+  params: OpportunityParams;
+  /** several parameters in one navigation (see useOpportunityFilters) */
+  update: (changes: Record<string, string | null>) => void;
+}) {
   const { t } = useTranslation('opportunities');
+  const { t: tw } = useTranslation('opportunityWorkflows');
   const users = useUserOptions();
   const teams = useTeams();
   const teamOptions = (teams.data?.data ?? []).map((team) => ({ value: team.id, label: team.name }));
-  const hasFilters = ['ownerId', 'teamId', 'closeFrom', 'closeTo', 'forecastCategory', 'q'].some((k) => params.get(k));
+  const hasFilters = [...FILTER_KEYS, 'q'].some((k) => params.get(k));
   return (
     <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
       <TextInput
@@ -67,13 +76,19 @@ export function OpportunityFilterBar({ params }: { params: ReturnType<typeof use
         onChange={(e) => params.set('closeTo', e.currentTarget.value)}
         w={140}
       />
+      <Switch
+        label={tw('stalledFilter')}
+        checked={params.get('stalled') === 'true'}
+        onChange={(e) => params.set('stalled', e.currentTarget.checked ? 'true' : null)}
+        mb={6}
+      />
       {hasFilters && (
         <Button
           variant="subtle"
           leftSection={<IconX size={14} />}
           onClick={() => {
             params.setSearch('');
-            for (const k of ['ownerId', 'teamId', 'closeFrom', 'closeTo', 'forecastCategory', 'q']) params.set(k, null);
+            update(Object.fromEntries([...FILTER_KEYS, 'q'].map((k) => [k, null])));
           }}
         >
           {t('filters.clear')}

@@ -1,8 +1,8 @@
 import { Anchor, Button, Checkbox, Group, Menu, Text } from '@mantine/core';
 import { IconColumns, IconDownload, IconTargetArrow } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Opportunity } from '../../../domain/opportunities/opportunity.schema.js';
 import { useCurrentUser } from '../../app/auth/session.js';
 import { useFormat } from '../../app/i18n/format.js';
@@ -43,42 +43,27 @@ const DEFAULT_COLUMNS: ColumnKey[] = [
   'owner',
 ];
 
-/** The columns the table shows for this user now (stored choice or the defaults) — what a saved view keeps. */
-export function currentColumns(userId: string): string[] {
+const isColumn = (c: string): c is ColumnKey => (ALL_COLUMNS as readonly string[]).includes(c);
+
+function validColumns(list: readonly string[] | null | undefined): ColumnKey[] | null {
+  const valid = list?.filter(isColumn);
+  return valid?.length ? valid : null;
+}
+
+function storedColumns(userId: string): ColumnKey[] | null {
   try {
-    const stored = JSON.parse(localStorage.getItem(columnsStorageKey(userId)) ?? 'null') as string[] | null;
-    const valid = stored?.filter((c) => (ALL_COLUMNS as readonly string[]).includes(c));
-    return valid?.length ? valid : DEFAULT_COLUMNS;
+    return validColumns(JSON.parse(localStorage.getItem(columnsStorageKey(userId)) ?? 'null') as string[] | null);
   } catch {
-    return DEFAULT_COLUMNS;
+    return null;
   }
 }
 
-/** Column choice per user in this browser; a saved view puts its columns in the URL (`cols=a,b,c`) and they win. */
-function useColumnChoice(userId: string, fromUrl: string | null) {
-  const key = columnsStorageKey(userId);
-  const [chosen, setChosen] = useState<ColumnKey[]>(() => {
-    try {
-      const stored = JSON.parse(localStorage.getItem(key) ?? 'null') as string[] | null;
-      const valid = stored?.filter((c): c is ColumnKey => (ALL_COLUMNS as readonly string[]).includes(c));
-      return valid?.length ? valid : DEFAULT_COLUMNS;
-    } catch {
-      return DEFAULT_COLUMNS;
-    }
-  });
-  useEffect(() => {
-    const valid = fromUrl?.split(',').filter((c): c is ColumnKey => (ALL_COLUMNS as readonly string[]).includes(c));
-    if (!valid?.length) return;
-    setChosen(valid);
-    localStorage.setItem(key, JSON.stringify(valid));
-  }, [fromUrl, key]);
-  const toggle = (c: ColumnKey) => {
-    const next = chosen.includes(c) ? chosen.filter((x) => x !== c) : ALL_COLUMNS.filter((x) => x === c || chosen.includes(x));
-    if (next.length === 0) return;
-    setChosen(next);
-    localStorage.setItem(key, JSON.stringify(next));
-  };
-  return { chosen, toggle };
+/**
+ * The columns the table shows, in this order: the URL's `cols` (put there by a saved view, a shared link or the
+ * column menu), else this user's last choice in this browser, else the defaults. This is what a saved view keeps.
+ */
+export function tableColumns(userId: string, fromUrl: string | null | undefined): ColumnKey[] {
+  return validColumns(fromUrl?.split(',')) ?? storedColumns(userId) ?? DEFAULT_COLUMNS;
 }
 
 export function OpportunityTable({
@@ -86,19 +71,33 @@ export function OpportunityTable({
   filters,
   sort,
   onSortChange,
+  cols,
+  onColumnsChange,
 }: {
   pipelineId: string | undefined;
   filters: OpportunityFilters;
   sort: string;
   onSortChange: (s: string) => void;
+  /** the URL's `cols` (comma-separated column keys; empty: the user's last choice or the defaults) */
+  cols: string;
+  onColumnsChange: (cols: string) => void;
 }) {
   const { t } = useTranslation('opportunities');
   const fmt = useFormat();
   const money = useMoney();
   const navigate = useNavigate();
   const me = useCurrentUser();
-  const [searchParams] = useSearchParams();
-  const { chosen, toggle } = useColumnChoice(me.id, searchParams.get('cols'));
+  const chosen = useMemo(() => tableColumns(me.id, cols), [me.id, cols]);
+  const toggle = (c: ColumnKey) => {
+    // start from the address bar, not this render: router updates are transitions, and a second quick click must
+    // not undo the first
+    const now = tableColumns(me.id, new URLSearchParams(window.location.search).get('cols'));
+    const next = now.includes(c) ? now.filter((x) => x !== c) : ALL_COLUMNS.filter((x) => x === c || now.includes(x));
+    if (next.length === 0) return;
+    // remembered for the next visit, and in the URL so the choice is part of the view (saved views, shared links)
+    localStorage.setItem(columnsStorageKey(me.id), JSON.stringify(next));
+    onColumnsChange(next.join(','));
+  };
   const params: ListParams = { ...filters, pipelineId, sort };
   const list = useOpportunityList(params, 50, Boolean(pipelineId));
   const rows = list.data?.pages.flatMap((p) => p.data) ?? [];
@@ -170,15 +169,22 @@ export function OpportunityTable({
             </Menu.Target>
             <Menu.Dropdown>
               {ALL_COLUMNS.map((c) => (
-                <Menu.Item key={c} onClick={() => toggle(c)}>
-                  <Checkbox
-                    size="xs"
-                    readOnly
-                    checked={chosen.includes(c)}
-                    label={
-                      c === 'amountBase' ? t('fields.amountBase', { currency: rows[0]?.baseCurrency ?? '' }) : t(`fields.${c}`)
-                    }
-                  />
+                <Menu.Item
+                  key={c}
+                  onClick={() => toggle(c)}
+                  // the box only shows the state: a label of its own would pass the click on a second time
+                  leftSection={
+                    <Checkbox
+                      size="xs"
+                      readOnly
+                      tabIndex={-1}
+                      aria-hidden
+                      checked={chosen.includes(c)}
+                      style={{ pointerEvents: 'none' }}
+                    />
+                  }
+                >
+                  {c === 'amountBase' ? t('fields.amountBase', { currency: rows[0]?.baseCurrency ?? '' }) : t(`fields.${c}`)}
                 </Menu.Item>
               ))}
             </Menu.Dropdown>

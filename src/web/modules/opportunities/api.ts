@@ -25,7 +25,7 @@ export type OpportunityFilters = {
   closeTo?: string;
   forecastCategory?: string;
   q?: string;
-  /** 'true': only stalled deals — the table only (`GET /opportunities?stalled=true`); the board has no such filter */
+  /** 'true': only deals that match the stalled-deal rules now (both `GET /opportunities` and the board take it) */
   stalled?: string;
 };
 
@@ -49,6 +49,7 @@ export function filterQuery(f: OpportunityFilters): Query {
     closeTo: f.closeTo,
     forecastCategory: f.forecastCategory,
     q: f.q,
+    stalled: f.stalled,
   };
 }
 
@@ -112,7 +113,6 @@ export function listQuery(p: ListParams): Query {
     status: p.status,
     accountId: p.accountId,
     sort: p.sort,
-    stalled: p.stalled,
   };
 }
 

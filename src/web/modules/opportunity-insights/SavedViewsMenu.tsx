@@ -1,10 +1,21 @@
 import { ActionIcon, Button, Group, Menu, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { IconBookmark, IconChevronDown, IconDeviceFloppy, IconPencil, IconTrash, IconUsers } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import {
+  IconBookmark,
+  IconCheck,
+  IconChevronDown,
+  IconDeviceFloppy,
+  IconPencil,
+  IconRefresh,
+  IconTrash,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedView } from '../../../domain/opportunities/saved-views.schema.js';
-import { api, isApiError } from '../../app/api/client.js';
+import { api, apiRequest, isApiError } from '../../app/api/client.js';
+import { useCurrentUser } from '../../app/auth/session.js';
 import { notifyError, notifySuccess } from '../../app/notify.js';
 import { ConfirmModal } from '../../ui/ConfirmModal.js';
 import './workflows.i18n.js';
@@ -15,23 +26,31 @@ export type ViewSettings = { filters: Record<string, string>; columns: string[];
 const viewsKey = (resource: Resource) => ['saved-views', resource] as const;
 
 /**
- * Saved views (personal and shared) of a list: apply one, save the current filters/columns/sort, rename or delete
- * the user's own. A view stores UI settings only; the list endpoint still applies the user's access scope.
+ * Saved views (personal and shared) of a list: apply one, save the current filters/columns/sort as a new view or
+ * into the view in use, rename, share or delete the user's own. A view stores UI settings only; the list endpoint
+ * still applies the user's access scope.
  */
 export function SavedViewsMenu({
   resource,
   view,
   current,
   onApply,
+  activeId = null,
+  onActiveChange,
 }: {
   resource: Resource;
   view: SavedView['view'];
   /** the settings shown now (read when saving) */
   current: () => ViewSettings;
   onApply: (v: SavedView) => void;
+  /** the view the page shows now (applied or just saved), if any */
+  activeId?: string | null;
+  /** a new view was saved (its id) or the view in use was deleted (null) */
+  onActiveChange?: (id: string | null) => void;
 }) {
   const { t } = useTranslation('opportunityWorkflows');
   const { t: tc } = useTranslation();
+  const me = useCurrentUser();
   const qc = useQueryClient();
   const views = useQuery({
     queryKey: viewsKey(resource),
@@ -39,25 +58,52 @@ export function SavedViewsMenu({
     select: (r) => r.data,
   });
   const [saving, setSaving] = useState(false);
-  const [renaming, setRenaming] = useState<SavedView | null>(null);
+  const [editing, setEditing] = useState<SavedView | null>(null);
   const [deleting, setDeleting] = useState<SavedView | null>(null);
-  const refresh = () => void qc.invalidateQueries({ queryKey: viewsKey(resource) });
+  const refresh = () => qc.invalidateQueries({ queryKey: viewsKey(resource) });
+  const failed = (e: unknown) => {
+    if (isApiError(e, 'precondition_failed')) {
+      // someone changed the view meanwhile: say so and show the fresh one
+      notifications.show({ color: 'orange', message: t('views.stale') });
+      void refresh();
+    } else notifyError(tc, e);
+  };
   const remove = useMutation({
-    mutationFn: (v: SavedView) => api.delete(`/saved-views/${v.id}`),
-    onSuccess: () => {
+    mutationFn: (v: SavedView) =>
+      apiRequest(`/saved-views/${v.id}`, { method: 'DELETE', headers: { 'If-Match': `"${v.version}"` } }),
+    onSuccess: (_, v) => {
       notifySuccess(t('views.deleted'));
       setDeleting(null);
-      refresh();
+      if (v.id === activeId) onActiveChange?.(null);
+      void refresh();
     },
-    onError: (e) => notifyError(tc, e),
+    onError: failed,
+  });
+  const overwrite = useMutation({
+    mutationFn: (v: SavedView) => api.patch<SavedView>(`/saved-views/${v.id}`, { view, ...current() }, v.version),
+    onSuccess: (saved) => {
+      notifySuccess(t('views.updated', { name: saved.name }));
+      void refresh();
+    },
+    onError: failed,
   });
   const list = views.data ?? [];
-  const mine = list.filter((v) => !v.shared || v.editable);
-  const shared = list.filter((v) => v.shared && !v.editable);
+  const active = list.find((v) => v.id === activeId) ?? null;
+  const mine = list.filter((v) => v.ownerId === me.id);
+  const others = list.filter((v) => v.ownerId !== me.id);
   const item = (v: SavedView) => (
     <Menu.Item
       key={v.id}
-      leftSection={v.shared ? <IconUsers size={14} /> : <IconBookmark size={14} />}
+      data-testid="saved-view"
+      leftSection={
+        v.id === activeId ? (
+          <IconCheck size={14} aria-label={t('views.active')} />
+        ) : v.shared ? (
+          <IconUsers size={14} aria-label={t('views.sharedBadge')} />
+        ) : (
+          <IconBookmark size={14} />
+        )
+      }
       onClick={() => {
         onApply(v);
         notifySuccess(t('views.applied', { name: v.name }));
@@ -69,10 +115,10 @@ export function SavedViewsMenu({
               component="span"
               size="sm"
               variant="subtle"
-              aria-label={`${t('views.rename')} ${v.name}`}
+              aria-label={`${t('views.edit')} ${v.name}`}
               onClick={(e) => {
                 e.stopPropagation();
-                setRenaming(v);
+                setEditing(v);
               }}
             >
               <IconPencil size={12} />
@@ -95,28 +141,41 @@ export function SavedViewsMenu({
       }
     >
       <Text size="sm">{v.name}</Text>
-      {!v.editable && v.owner && (
-        <Text size="xs" c="dimmed">
-          {t('views.by', { name: v.owner.name })}
-        </Text>
-      )}
+      <Text size="xs" c="dimmed">
+        {[
+          t(`views.kind.${v.view}`),
+          v.ownerId === me.id ? (v.shared ? t('views.sharedBadge') : null) : t('views.by', { name: v.owner?.name ?? '—' }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </Text>
     </Menu.Item>
   );
   return (
     <>
-      <Menu position="bottom-end" width={280}>
+      <Menu position="bottom-end" width={300}>
         <Menu.Target>
-          <Button variant="default" leftSection={<IconBookmark size={16} />} rightSection={<IconChevronDown size={14} />}>
-            {t('views.menu')}
+          <Button
+            variant="default"
+            leftSection={<IconBookmark size={16} />}
+            rightSection={<IconChevronDown size={14} />}
+            data-testid="saved-views-button"
+          >
+            {active ? `${t('views.menu')}: ${active.name}` : t('views.menu')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown data-testid="saved-views-menu">
           <Menu.Label>{t('views.personal')}</Menu.Label>
-          {mine.length === 0 && shared.length === 0 && <Menu.Item disabled>{t('views.none')}</Menu.Item>}
+          {mine.length === 0 && <Menu.Item disabled>{t('views.none')}</Menu.Item>}
           {mine.map(item)}
-          {shared.length > 0 && <Menu.Label>{t('views.shared')}</Menu.Label>}
-          {shared.map(item)}
+          {others.length > 0 && <Menu.Label>{t('views.shared')}</Menu.Label>}
+          {others.map(item)}
           <Menu.Divider />
+          {active?.editable && (
+            <Menu.Item leftSection={<IconRefresh size={14} />} onClick={() => overwrite.mutate(active)}>
+              {t('views.update', { name: active.name })}
+            </Menu.Item>
+          )}
           <Menu.Item leftSection={<IconDeviceFloppy size={14} />} onClick={() => setSaving(true)}>
             {t('views.save')}
           </Menu.Item>
@@ -130,18 +189,28 @@ export function SavedViewsMenu({
           submit={async (name, isShared) => {
             const saved = await api.post<SavedView>('/saved-views', { name, resource, view, shared: isShared, ...current() });
             notifySuccess(t('views.saved', { name: saved.name }));
-            refresh();
+            await refresh();
+            onActiveChange?.(saved.id);
           }}
         />
       )}
-      {renaming && (
+      {editing && (
         <ViewNameModal
-          title={t('views.renameTitle')}
-          initial={renaming.name}
-          onClose={() => setRenaming(null)}
-          submit={async (name) => {
-            await api.patch<SavedView>(`/saved-views/${renaming.id}`, { name }, renaming.version);
-            refresh();
+          title={t('views.editTitle')}
+          initial={editing.name}
+          initialShared={editing.shared}
+          // only the owner shares or unshares (an administrator may rename a shared view, not take it away)
+          withShared={editing.ownerId === me.id}
+          onClose={() => setEditing(null)}
+          submit={async (name, isShared) => {
+            const body = editing.ownerId === me.id ? { name, shared: isShared } : { name };
+            try {
+              await api.patch<SavedView>(`/saved-views/${editing.id}`, body, editing.version);
+            } catch (e) {
+              if (!isApiError(e, 'precondition_failed')) throw e;
+              failed(e);
+            }
+            await refresh();
           }}
         />
       )}
@@ -161,12 +230,14 @@ export function SavedViewsMenu({
 function ViewNameModal({
   title,
   initial = '',
+  initialShared = false,
   withShared = false,
   onClose,
   submit,
 }: {
   title: string;
   initial?: string;
+  initialShared?: boolean;
   withShared?: boolean;
   onClose: () => void;
   submit: (name: string, shared: boolean) => Promise<void>;
@@ -174,7 +245,7 @@ function ViewNameModal({
   const { t } = useTranslation('opportunityWorkflows');
   const { t: tc } = useTranslation();
   const [name, setName] = useState(initial);
-  const [shared, setShared] = useState(false);
+  const [shared, setShared] = useState(initialShared);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   return (

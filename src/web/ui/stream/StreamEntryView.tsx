@@ -8,6 +8,7 @@ import {
   IconHourglassLow,
   IconLink,
   IconLinkOff,
+  IconListCheck,
   IconMail,
   IconMessage,
   IconPlus,
@@ -45,6 +46,7 @@ const ICONS: Record<string, { icon: ReactNode; color: string }> = {
   approval: { icon: <IconGavel size={14} />, color: 'yellow' },
   stall: { icon: <IconHourglassLow size={14} />, color: 'orange' },
   handover: { icon: <IconTransfer size={14} />, color: 'grape' },
+  checklist: { icon: <IconListCheck size={14} />, color: 'lime' },
 };
 
 const RECORD_PATHS: Record<string, string> = {
@@ -123,8 +125,19 @@ function Summary({ entry, formatValue }: { entry: StreamEntry; formatValue: Valu
           : v == null
             ? '—'
             : t(`leads.status.${String(v)}`, { defaultValue: String(v) });
+      const move = `${label(d.from)} → ${label(d.to)}`;
+      // an opportunity closed as won/lost {outcome, reason: lost reason, note} or reopened {reopened: true};
+      // the close note is shown on the deal itself
+      if (d.outcome === 'won' || d.outcome === 'lost' || d.reopened === true) {
+        const verb = t(d.reopened === true ? 'stream.entry.status_reopened' : `stream.entry.status_${String(d.outcome)}`);
+        const lostReason =
+          d.outcome === 'lost' && typeof d.reason === 'string' && d.reason
+            ? ` (${t(`opportunities:lostReason.${d.reason}`, { defaultValue: d.reason })})`
+            : '';
+        return `${verb}: ${move}${lostReason}`;
+      }
       const reason = typeof d.reason === 'string' && d.reason ? ` (${d.reason})` : '';
-      return `${t('stream.entry.status')}: ${label(d.from)} → ${label(d.to)}${reason}`;
+      return `${t('stream.entry.status')}: ${move}${reason}`;
     }
     case 'activity': {
       // "Meeting held: <subject> — <outcome>" (the outcome is shown below as the entry's body)
@@ -166,6 +179,11 @@ function Summary({ entry, formatValue }: { entry: StreamEntry; formatValue: Valu
         (v): v is string => typeof v === 'string' && v !== '',
       );
       return detail.length ? `${label}: ${detail.join(' — ')}` : label;
+    }
+    case 'checklist': {
+      // an item of the deal's stage checklist {stage: {id, name}, item, index, done} (decision 019)
+      const stage = (d.stage as { name?: string } | undefined)?.name ?? '—';
+      return t(d.done ? 'stream.entry.checklist_done' : 'stream.entry.checklist_undone', { item: String(d.item ?? ''), stage });
     }
     case 'handover': {
       const to = (d.to as { name?: string } | undefined)?.name ?? '—';

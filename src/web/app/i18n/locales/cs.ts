@@ -174,6 +174,9 @@ export const cs: Messages = {
       create: 'vytvořil(a) záznam',
       update: 'změnil(a)',
       status: 'změnil(a) stav',
+      status_won: 'uzavřel(a) obchod jako vyhraný',
+      status_lost: 'uzavřel(a) obchod jako prohraný',
+      status_reopened: 'znovu otevřel(a) obchod',
       assign: 'předal(a) z {{from}} na {{to}}',
       note: 'napsal(a) poznámku',
       email_sent: 'odeslal(a) e-mail',
@@ -193,6 +196,8 @@ export const cs: Messages = {
       stall_on_hold: 'pozastavil(a)',
       stall_close_lost: 'uzavřel(a) váznoucí obchod jako prohraný',
       handover: 'předal(a) uživateli {{to}}',
+      checklist_done: 'odškrtl(a) „{{item}}“ (kontrolní seznam fáze {{stage}})',
+      checklist_undone: 'zrušil(a) odškrtnutí „{{item}}“ (kontrolní seznam fáze {{stage}})',
       unknown: 'provedl(a) {{type}}',
     },
     relation: {
@@ -221,6 +226,7 @@ export const cs: Messages = {
       approval: 'Schválení',
       stall: 'Váznoucí obchod',
       handover: 'Předání',
+      checklist: 'Kontrolní seznam fáze',
     },
   },
   conflict: {

@@ -166,6 +166,9 @@ export const en = {
       create: 'created this record',
       update: 'changed',
       status: 'changed the status',
+      status_won: 'closed the deal as won',
+      status_lost: 'closed the deal as lost',
+      status_reopened: 'reopened the deal',
       assign: 'reassigned from {{from}} to {{to}}',
       note: 'wrote a note',
       email_sent: 'sent an email',
@@ -185,6 +188,8 @@ export const en = {
       stall_on_hold: 'put on hold',
       stall_close_lost: 'closed the stalled deal as lost',
       handover: 'handed over to {{to}}',
+      checklist_done: 'ticked “{{item}}” ({{stage}} checklist)',
+      checklist_undone: 'unticked “{{item}}” ({{stage}} checklist)',
       unknown: 'did {{type}}',
     },
     relation: {
@@ -213,6 +218,7 @@ export const en = {
       approval: 'Approval',
       stall: 'Stalled deal',
       handover: 'Handover',
+      checklist: 'Stage checklist',
     },
   },
   conflict: {
