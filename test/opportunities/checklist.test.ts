@@ -118,6 +118,7 @@ describe('the forward gate', () => {
       from: stages.discovery.id,
       to: stages.proposal.id,
       openItems: DISCOVERY,
+      stage: 'Discovery',
     });
     // nothing moved, nothing written
     const after = (await am.get(`/api/v1/opportunities/${d.id}`)).body;

@@ -171,6 +171,13 @@ describe('opportunities: create, read, change', () => {
     const toWon = await am.patch(`/api/v1/opportunities/${deal.id}`, { stageId: STAGES.closure });
     expect(toWon.status).toBe(422);
     expect(errorOf(toWon).code).toBe('invalid_transition');
+    // the message names the endpoint for API clients; the detail carries what the web UI words for people
+    expect(errorOf(toWon).details[0]).toMatchObject({
+      gate: 'closed_stage',
+      kind: 'won',
+      to: STAGES.closure,
+      stage: expect.any(String),
+    });
 
     const admin = await world.as('admin');
     const p = (
@@ -189,6 +196,7 @@ describe('opportunities: create, read, change', () => {
     const refused = await am.patch(`/api/v1/opportunities/${gated.id}`, { stageId: p.stages[1].id });
     expect(refused.status).toBe(422);
     expect(errorOf(refused).message).toContain('requires management approval');
+    expect(errorOf(refused).details[0]).toMatchObject({ gate: 'approval', approvalStatus: 'none', stage: 'Management decision' });
     expect((await am.get(`/api/v1/opportunities/${gated.id}`)).body.stageId).toBe(p.stages[0].id);
     expect((await am.get(`/api/v1/opportunities/${gated.id}/stage-history`)).body.data).toHaveLength(1);
 

@@ -146,4 +146,39 @@ describe('stalled deals', () => {
     ).toBe(403);
     void STAGES;
   });
+
+  it('notifies the owner and escalates to the team lead, each in their own language', async () => {
+    const admin = await as('admin');
+    await admin.request('PUT', '/api/v1/stalled-deal-rules', {
+      default: { noActivityDays: 10, maxDaysInStage: null, escalateAfterDays: 5 },
+      pipelines: {},
+    });
+    const { db } = t.current;
+    await db.updateTable('users').set({ locale: 'cs' }).where('id', '=', world.users.amA2.id).execute();
+    await db.updateTable('users').set({ locale: 'de' }).where('id', '=', world.users.leadA.id).execute();
+    try {
+      const deal = await newOpportunity(await as('amA2'), { name: 'Tichý obchod' });
+      const about = async (who: keyof World['users']) =>
+        (await notes(who)).filter((n) => n.link === `/opportunities/${deal.id}`).map((n) => ({ title: n.title, body: n.body }));
+
+      advanceClockForTests(11 * DAY);
+      await checkStalledDeals(t.current.db);
+      expect(await about('amA2')).toEqual([{ title: 'Váznoucí obchod: Tichý obchod', body: 'Příliš dlouho bez aktivity' }]);
+
+      advanceClockForTests(6 * DAY);
+      await checkStalledDeals(t.current.db);
+      const [escalation, ...more] = await about('leadA');
+      expect(more).toEqual([]);
+      expect(escalation?.title).toBe('Eskalation: Tichý obchod stockt weiterhin');
+      expect(escalation?.body).toMatch(
+        /^Der Verantwortliche wurde am \d{2}\.\d{2}\.\d{4} benachrichtigt, seitdem hat sich nichts geändert\.$/,
+      );
+    } finally {
+      await db
+        .updateTable('users')
+        .set({ locale: 'en' })
+        .where('id', 'in', [world.users.amA2.id, world.users.leadA.id])
+        .execute();
+    }
+  });
 });

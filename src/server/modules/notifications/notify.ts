@@ -19,7 +19,8 @@ export type NotificationInput = {
   type: NotificationType;
   /** Plain text, or per the recipient's locale (cs, en, de). */
   title: string | ((locale: string) => string);
-  body?: string | null;
+  /** Plain text, or per the recipient's locale like the title. */
+  body?: string | null | ((locale: string) => string);
   /** In-app path of the record, e.g. `/leads/<id>` (emails prefix PUBLIC_URL). */
   link?: string | null;
   entity?: { type: string; id: string } | null;
@@ -72,7 +73,7 @@ export async function notify(conn: Conn, input: NotificationInput | Notification
         userId: n.userId,
         type: n.type,
         title: (typeof n.title === 'function' ? n.title(active.get(n.userId) ?? 'en') : n.title).slice(0, 500),
-        body: n.body ? n.body.slice(0, 2000) : null,
+        body: (typeof n.body === 'function' ? n.body(active.get(n.userId) ?? 'en') : n.body)?.slice(0, 2000) || null,
         link: n.link ?? null,
         entityType: n.entity?.type ?? null,
         entityId: n.entity?.id ?? null,

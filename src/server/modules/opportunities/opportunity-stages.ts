@@ -42,13 +42,24 @@ export function stageOfKind(pipeline: Pipeline, kind: 'won' | 'lost'): Stage {
  * The gates of moving into a stage by drag or PATCH: won/lost stages are reached through close (which asks for
  * the reason), and a stage that requires management approval is entered only when the deal's latest approval
  * decision is "approved" (approval.service.ts). Closing as lost is never gated: a rejected deal may be closed.
+ * A refusal's `message` is for API clients (it names the endpoint to call); its detail carries `gate` and the
+ * stage's name (`stage`), from which the web UI words the refusal in the user's language (web refusal.ts).
  */
 export function assertMayEnter(stage: Stage, via: 'move' | 'close', approvalStatus = 'none'): void {
   if (via === 'move' && stage.kind !== 'open') {
     throw new AppError(
       'invalid_transition',
       `"${stage.name}" is a ${stage.kind} stage: close the opportunity (POST …/close) instead`,
-      [{ field: 'stageId', message: `use close with outcome ${stage.kind}`, to: stage.id }],
+      [
+        {
+          field: 'stageId',
+          message: `use close with outcome ${stage.kind}`,
+          to: stage.id,
+          gate: 'closed_stage',
+          kind: stage.kind,
+          stage: stage.name,
+        },
+      ],
     );
   }
   if (stage.requiresApproval && stage.kind !== 'lost' && approvalStatus !== 'approved') {
@@ -61,7 +72,7 @@ export function assertMayEnter(stage: Stage, via: 'move' | 'close', approvalStat
     throw new AppError(
       'invalid_transition',
       `"${stage.name}" requires management approval before an opportunity may enter it: ${state}`,
-      [{ field: 'stageId', message: 'requires approval', to: stage.id, gate: 'approval', approvalStatus }],
+      [{ field: 'stageId', message: 'requires approval', to: stage.id, gate: 'approval', approvalStatus, stage: stage.name }],
     );
   }
 }
@@ -97,6 +108,7 @@ export async function assertMayLeave(
             to: to.id,
             gate: 'plan',
             openItems: open,
+            stage: from.name,
           },
         ],
       );
@@ -117,6 +129,7 @@ export async function assertMayLeave(
             to: to.id,
             gate: 'checklist',
             openItems: open,
+            stage: from.name,
           },
         ],
       );

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { notificationBodies, notificationTitles } from '../../../domain/notifications/messages.js';
 import type { Opportunity } from '../../../domain/opportunities/opportunity.schema.js';
 import type { StallResolutionInput, StallRules } from '../../../domain/opportunities/stalled.schema.js';
 import type { Actor } from '../../access/actor.js';
@@ -155,8 +156,8 @@ export async function checkStalledDeals(db: Db, opts: { limit?: number } = {}): 
       await notify(tx, {
         userId: d.ownerId,
         type: 'stalled_deal',
-        title: `Stalled deal: ${d.name}`,
-        body: d.reason === 'no_activity' ? 'No activity for too long' : 'Too long in its stage',
+        title: (locale) => notificationTitles.stalledDeal(locale, d.name),
+        body: (locale) => notificationBodies.stalledDeal(locale, d.reason),
         link: recordLink('opportunity', d.id),
         entity: { type: 'opportunity', id: d.id },
         actorId: null,
@@ -187,8 +188,8 @@ export async function checkStalledDeals(db: Db, opts: { limit?: number } = {}): 
         leads.map((userId) => ({
           userId,
           type: 'stalled_deal' as const,
-          title: `Escalated: ${d.name} is still stalled`,
-          body: `The owner was told on ${new Date(d.notifiedAt).toISOString().slice(0, 10)} and nothing changed since`,
+          title: (locale: string) => notificationTitles.stalledEscalation(locale, d.name),
+          body: (locale: string) => notificationBodies.stalledEscalation(locale, new Date(d.notifiedAt)),
           link: recordLink('opportunity', d.id),
           entity: { type: 'opportunity', id: d.id },
           actorId: null,

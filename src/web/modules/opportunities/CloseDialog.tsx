@@ -5,6 +5,7 @@ import { closeInput, LOST_REASONS, type Opportunity } from '../../../domain/oppo
 import { isApiError } from '../../app/api/client.js';
 import { errorMessage, notifySuccess } from '../../app/notify.js';
 import { closeOpportunity } from './api.js';
+import { refusalMessage } from './refusal.js';
 import './i18n.js';
 
 type Target = { id: string; version: number; name: string };
@@ -49,7 +50,7 @@ export function CloseDialog({
       if (isApiError(e, 'precondition_failed')) {
         setError(t('move.stale'));
         onStale?.();
-      } else if (isApiError(e) && e.status === 422) setError(e.message);
+      } else if (isApiError(e) && e.status === 422) setError(refusalMessage(t, e));
       else setError(errorMessage(tc, e));
       setSaving(false);
     }

@@ -23,7 +23,6 @@ import { FieldList } from '../../ui/FieldList.js';
 import { PageHeader } from '../../ui/PageHeader.js';
 import { RecordError, RecordLoading } from '../../ui/RecordState.js';
 import { Stream } from '../../ui/Stream.js';
-import { useValueFormatter } from '../../ui/stream/useValueFormatter.js';
 import { RecordActivities } from '../activities/RecordActivities.js';
 import { ApprovalPanel, StallResolveModal } from '../opportunity-insights/index.js';
 import '../opportunity-insights/workflows.i18n.js';
@@ -39,8 +38,10 @@ import { CloseDialog } from './CloseDialog.js';
 import { StatusBadge } from './labels.js';
 import { useMoney } from './money.js';
 import { OpportunityEditForm } from './OpportunityEditForm.js';
+import { refusalMessage } from './refusal.js';
 import { StageChecklistPanel } from './StageChecklistPanel.js';
 import { StagePath } from './StagePath.js';
+import { useOpportunityValueFormatter } from './useOpportunityValueFormatter.js';
 import './i18n.js';
 
 export default function OpportunityDetailPage() {
@@ -48,8 +49,8 @@ export default function OpportunityDetailPage() {
   const { t } = useTranslation('opportunities');
   const { t: tc } = useTranslation();
   const canEdit = useCanEdit();
-  const formatValue = useValueFormatter();
   const opportunity = useOpportunity(id);
+  const formatValue = useOpportunityValueFormatter(opportunity.data);
   const pipelines = usePipelines();
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState<'won' | 'lost' | null>(null);
@@ -77,9 +78,9 @@ export default function OpportunityDetailPage() {
       notifySuccess(t('move.moved', { name: o.name, stage: saved.stage.name }));
     } catch (e) {
       if (isApiError(e, 'precondition_failed')) onStale();
-      // a gate (approval, activity plan, stage checklist) refused it: the server's message says what is missing
+      // a gate (approval, activity plan, stage checklist) refused it: say what is missing in the user's language
       else if (isApiError(e) && e.status === 422)
-        notifications.show({ color: 'red', title: o.name, message: t('move.refused', { message: e.message }) });
+        notifications.show({ color: 'red', title: o.name, message: t('move.refused', { message: refusalMessage(t, e) }) });
       else notifyError(tc, e);
     }
   };

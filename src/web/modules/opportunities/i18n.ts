@@ -3,6 +3,8 @@ import { i18next } from '../../app/i18n/index.js';
 /**
  * Strings of the opportunities, pipelines and exchange-rates pages, in their own namespace `opportunities`
  * (use `useTranslation('opportunities')`). Stage and pipeline names are user data and are not translated.
+ * Czech and German translate every key (test/opportunities/i18n-completeness.test.ts); Czech adds the `_few` and
+ * `_many` plural forms.
  */
 
 const en = {
@@ -65,6 +67,22 @@ const en = {
     moved: '"{{name}}" moved to {{stage}}',
     stale: 'Someone changed this deal — reloaded. Try again.',
     refused: 'The move was refused: {{message}}',
+  },
+  /** Why a gate refused a move or a close (refusal.ts reads the 422 `details`; stage names are user data). */
+  refusal: {
+    approval: {
+      none: '"{{stage}}" requires management approval: ask for it in the Management approval panel of the deal first.',
+      requested: '"{{stage}}" requires management approval: the request is still waiting for a decision.',
+      rejected: '"{{stage}}" requires management approval, and management rejected the request.',
+    },
+    plan_one: 'The deal may leave "{{stage}}" only when its activity plan is done: {{count}} item is still open.',
+    plan_other: 'The deal may leave "{{stage}}" only when its activity plan is done: {{count}} items are still open.',
+    checklist: 'Tick the checklist of "{{stage}}" before the deal moves forward. Still open: {{items}}.',
+    item: '"{{item}}"',
+    closedStage: {
+      won: '"{{stage}}" is the won stage: close the deal as won instead.',
+      lost: '"{{stage}}" is the lost stage: close the deal as lost instead.',
+    },
   },
   tableView: {
     columns: 'Columns',
@@ -222,7 +240,11 @@ const en = {
   },
 };
 
-type Strings = typeof en;
+/** Every key of English, with Czech's extra plural forms (`_few`, `_many`) allowed next to `_one`/`_other`. */
+type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> } & {
+  [plural: `${string}_${'few' | 'many'}`]: string;
+};
+type Strings = Translation<typeof en>;
 
 const cs: Strings = {
   nav: 'Obchodní případy',
@@ -252,7 +274,7 @@ const cs: Strings = {
     user: 'Uživatel',
     other: 'Jiná',
   },
-  stageKind: { open: 'Otevřená', won: 'Vyhráno', lost: 'Prohráno' },
+  stageKind: { open: 'Otevřená', won: 'Vyhraná', lost: 'Prohraná' },
   filters: {
     search: 'Hledat obchody',
     owner: 'Vlastník',
@@ -268,7 +290,7 @@ const cs: Strings = {
     count_many: '{{count}} obchodu',
     count_other: '{{count}} obchodů',
     sum: 'Celkem',
-    weighted: 'Vážené',
+    weighted: 'Vážená suma',
     empty: 'Žádné obchody',
     loading: 'Načítám další…',
     gate: 'Vyžaduje schválení',
@@ -289,9 +311,26 @@ const cs: Strings = {
     stale: 'Obchod mezitím změnil někdo jiný — načteno znovu. Zkuste to znovu.',
     refused: 'Přesun byl odmítnut: {{message}}',
   },
+  refusal: {
+    approval: {
+      none: 'Fáze „{{stage}}“ vyžaduje schválení vedením: nejdřív o ně požádejte v panelu Schválení vedením u obchodu.',
+      requested: 'Fáze „{{stage}}“ vyžaduje schválení vedením: žádost zatím čeká na rozhodnutí.',
+      rejected: 'Fáze „{{stage}}“ vyžaduje schválení vedením a vedení žádost zamítlo.',
+    },
+    plan_one: 'Obchod může opustit fázi „{{stage}}“, až bude splněný plán aktivit: otevřená zůstává {{count}} položka.',
+    plan_few: 'Obchod může opustit fázi „{{stage}}“, až bude splněný plán aktivit: otevřené zůstávají {{count}} položky.',
+    plan_many: 'Obchod může opustit fázi „{{stage}}“, až bude splněný plán aktivit: otevřeno zůstává {{count}} položky.',
+    plan_other: 'Obchod může opustit fázi „{{stage}}“, až bude splněný plán aktivit: otevřeno zůstává {{count}} položek.',
+    checklist: 'Než obchod postoupí dál, odškrtněte kontrolní seznam fáze „{{stage}}“. Zbývá: {{items}}.',
+    item: '„{{item}}“',
+    closedStage: {
+      won: '„{{stage}}“ je fáze vyhraných obchodů: obchod místo přesunu uzavřete jako vyhraný.',
+      lost: '„{{stage}}“ je fáze prohraných obchodů: obchod místo přesunu uzavřete jako prohraný.',
+    },
+  },
   tableView: {
     columns: 'Sloupce',
-    export: 'Export CSV',
+    export: 'Exportovat CSV',
     sort: 'Řazení',
     empty: 'Žádné obchodní případy neodpovídají',
     emptyHint: 'Změňte filtry nebo vytvořte nový obchodní případ.',
@@ -442,19 +481,19 @@ const cs: Strings = {
     importedRange_other: 'Importováno {{count}} kurzů, {{from}} – {{to}}: {{currencies}}',
     filterCurrency: 'Měna',
   },
-} as Strings;
+};
 
 const de: Strings = {
-  ...en,
   nav: 'Verkaufschancen',
   navPipelines: 'Pipelines',
   navRates: 'Wechselkurse',
   title: 'Verkaufschancen',
   new: 'Neue Verkaufschance',
-  board: 'Board',
+  board: 'Kanban',
   table: 'Tabelle',
+  pipeline: 'Pipeline',
   status: { open: 'Offen', won: 'Gewonnen', lost: 'Verloren' },
-  forecast: { pipeline: 'Pipeline', best_case: 'Best Case', commit: 'Commit', closed: 'Abgeschlossen', omitted: 'Ausgelassen' },
+  forecast: { pipeline: 'Pipeline', best_case: 'Bestfall', commit: 'Zugesagt', closed: 'Abgeschlossen', omitted: 'Ausgelassen' },
   lostReason: {
     price: 'Preis',
     competition: 'Wettbewerb',
@@ -474,7 +513,7 @@ const de: Strings = {
   },
   stageKind: { open: 'Offen', won: 'Gewonnen', lost: 'Verloren' },
   filters: {
-    search: 'Deals suchen',
+    search: 'Verkaufschancen suchen',
     owner: 'Verantwortlich',
     team: 'Team',
     closeFrom: 'Abschluss ab',
@@ -483,13 +522,13 @@ const de: Strings = {
     clear: 'Filter zurücksetzen',
   },
   column: {
-    count_one: '{{count}} Deal',
-    count_other: '{{count}} Deals',
+    count_one: '{{count}} Verkaufschance',
+    count_other: '{{count}} Verkaufschancen',
     sum: 'Summe',
-    weighted: 'Gewichtet',
-    empty: 'Keine Deals',
-    loading: 'Lade weitere…',
-    gate: 'Genehmigung nötig',
+    weighted: 'Gewichtete Summe',
+    empty: 'Keine Verkaufschancen',
+    loading: 'Weitere werden geladen…',
+    gate: 'Freigabe erforderlich',
   },
   card: {
     daysInStage_one: '{{count}} Tag in der Phase',
@@ -499,20 +538,103 @@ const de: Strings = {
     stalled: 'Stockt',
     noCloseDate: 'Kein Abschlussdatum',
   },
-  missingRates: 'Kein Wechselkurs für {{currencies}}: diese Deals werden gezählt, aber nicht summiert.',
+  missingRates:
+    'Kein Wechselkurs für {{currencies}}: Diese Verkaufschancen werden mitgezählt, fließen aber nicht in die Summen ein.',
   move: {
     moved: '„{{name}}“ nach {{stage}} verschoben',
-    stale: 'Jemand hat diesen Deal geändert — neu geladen. Bitte erneut versuchen.',
+    stale: 'Jemand hat diese Verkaufschance inzwischen geändert — neu geladen. Bitte erneut versuchen.',
     refused: 'Verschieben abgelehnt: {{message}}',
+  },
+  refusal: {
+    approval: {
+      none: '„{{stage}}“ erfordert eine Freigabe durch die Geschäftsleitung: Fordern Sie sie zuerst im Freigabe-Bereich der Verkaufschance an.',
+      requested: '„{{stage}}“ erfordert eine Freigabe durch die Geschäftsleitung: Die Anfrage wartet noch auf eine Entscheidung.',
+      rejected:
+        '„{{stage}}“ erfordert eine Freigabe durch die Geschäftsleitung, und die Geschäftsleitung hat die Anfrage abgelehnt.',
+    },
+    plan_one:
+      'Die Verkaufschance kann „{{stage}}“ erst verlassen, wenn ihr Aktivitätsplan erledigt ist: {{count}} Punkt ist noch offen.',
+    plan_other:
+      'Die Verkaufschance kann „{{stage}}“ erst verlassen, wenn ihr Aktivitätsplan erledigt ist: {{count}} Punkte sind noch offen.',
+    checklist: 'Haken Sie die Checkliste von „{{stage}}“ ab, bevor die Verkaufschance weitergeht. Noch offen: {{items}}.',
+    item: '„{{item}}“',
+    closedStage: {
+      won: '„{{stage}}“ ist die Gewonnen-Phase: Schließen Sie die Verkaufschance stattdessen als gewonnen ab.',
+      lost: '„{{stage}}“ ist die Verloren-Phase: Schließen Sie die Verkaufschance stattdessen als verloren ab.',
+    },
+  },
+  tableView: {
+    columns: 'Spalten',
+    export: 'CSV exportieren',
+    sort: 'Sortierung',
+    empty: 'Keine passenden Verkaufschancen',
+    emptyHint: 'Ändern Sie die Filter oder legen Sie eine neue Verkaufschance an.',
+  },
+  fields: {
+    name: 'Name',
+    account: 'Firma',
+    accountId: 'Firma',
+    primaryContact: 'Hauptkontakt',
+    primaryContactId: 'Hauptkontakt',
+    contacts: 'Kontakte und Rollen',
+    pipeline: 'Pipeline',
+    pipelineId: 'Pipeline',
+    stage: 'Phase',
+    stageId: 'Phase',
+    amount: 'Betrag',
+    currency: 'Währung',
+    amountBase: 'Betrag in {{currency}}',
+    probability: 'Wahrscheinlichkeit',
+    expectedCloseDate: 'Erwartetes Abschlussdatum',
+    forecastCategory: 'Prognosekategorie',
+    nextStep: 'Nächster Schritt',
+    description: 'Beschreibung',
+    owner: 'Verantwortlich',
+    ownerId: 'Verantwortlich',
+    status: 'Status',
+    source: 'Quelle',
+    lostReason: 'Verlustgrund',
+    closeNote: 'Abschlussnotiz',
+    closedAt: 'Abgeschlossen am',
+    createdAt: 'Angelegt',
+    updatedAt: 'Geändert',
+    daysInStage: 'Tage in der Phase',
+  },
+  detail: {
+    moveStage: 'Phase wechseln',
+    closeWon: 'Als gewonnen abschließen',
+    closeLost: 'Als verloren abschließen',
+    reopen: 'Wieder öffnen',
+    reopened: 'Wieder geöffnet',
+    stagePath: 'Phasenverlauf',
+    days_one: '{{count}} Tag',
+    days_other: '{{count}} Tage',
+    notReached: 'nicht erreicht',
+    skipped: 'übersprungen',
+    fields: 'Angaben',
+    contacts: 'Kontakte',
+    noContacts: 'Keine Kontakte verknüpft',
+    probabilityDefault: 'Standardwert der Phase',
+    probabilityOverridden: 'manuell angepasst',
+    resetProbability: 'Auf den Standardwert der Phase zurücksetzen',
+    addContact: 'Kontakt hinzufügen',
+    pickContact: 'Kontakt',
+    role: 'Rolle',
+    removeContact: 'Entfernen',
+    editTitle: 'Verkaufschance bearbeiten',
+    deleted: 'Diese Verkaufschance liegt im Papierkorb.',
+    fromLead: 'Aus einem Lead konvertiert',
+    approvalPlaceholder:
+      'Freigaben, Regeln für stockende Verkaufschancen und Übergaben erscheinen hier, sobald sie verfügbar sind.',
   },
   checklist: {
     title: 'Checkliste · {{stage}}',
     progress: '{{done}}/{{total}}',
     progressLabel: '{{done}} von {{total}} erledigt',
-    hint: 'Haken Sie alle Punkte ab, bevor der Deal in eine spätere Phase geht oder als gewonnen abgeschlossen wird.',
-    complete: 'Alles erledigt — der Deal kann weiter.',
+    hint: 'Haken Sie alle Punkte ab, bevor die Verkaufschance in eine spätere Phase geht oder als gewonnen abgeschlossen wird.',
+    complete: 'Alles erledigt — die Verkaufschance kann weitergehen.',
     doneBy: '{{who}}, {{when}}',
-    stale: 'Jemand hat diesen Deal geändert — neu geladen. Bitte erneut versuchen.',
+    stale: 'Jemand hat diese Verkaufschance inzwischen geändert — neu geladen. Bitte erneut versuchen.',
     changed: 'Ein Administrator hat die Checkliste geändert — neu geladen.',
   },
   close: {
@@ -520,33 +642,66 @@ const de: Strings = {
     outcome: 'Ergebnis',
     won: 'Gewonnen',
     lost: 'Verloren',
-    reason: 'Grund',
-    reasonRequired: 'Wählen Sie, warum der Deal verloren ging',
+    reason: 'Verlustgrund',
+    reasonRequired: 'Wählen Sie, warum die Verkaufschance verloren ging',
     note: 'Notiz',
-    submit: 'Deal abschließen',
+    submit: 'Abschließen',
     doneWon: 'Als gewonnen abgeschlossen',
     doneLost: 'Als verloren abgeschlossen',
   },
   create: { title: 'Neue Verkaufschance', submit: 'Verkaufschance anlegen' },
   related: { title: 'Verkaufschancen', ofAccount: 'Verkaufschancen von {{account}}', empty: 'Noch keine Verkaufschancen' },
+  convert: {
+    section: 'Auch eine Verkaufschance anlegen',
+    name: 'Name der Verkaufschance',
+    amount: 'Betrag',
+    currency: 'Währung',
+    closeDate: 'Erwartetes Abschlussdatum',
+    pipeline: 'Pipeline',
+  },
+  pipelines: {
+    title: 'Pipelines',
+    subtitle: 'Die Phasen jeder Pipeline in der Reihenfolge des Kanban-Boards. Ziehen Sie eine Phase, um sie umzusortieren.',
+    new: 'Neue Pipeline',
+    newName: 'Neue Pipeline',
+    default: 'Standard',
+    makeDefault: 'Als Standard festlegen',
+    name: 'Name der Pipeline',
+    stages: 'Phasen',
+    stageName: 'Name der Phase',
+    probability: 'Wahrscheinlichkeit %',
+    kind: 'Art',
+    requiresApproval: 'Freigabe erforderlich',
+    requiresPlanDone: 'Aktivitätsplan vor dem Verlassen erledigt',
+    checklist: 'Checkliste',
+    checklistHint:
+      'Ausstiegskriterien: Eine Verkaufschance geht erst weiter, wenn alle Punkte abgehakt sind (nach jedem Punkt Enter)',
+    addStage: 'Phase hinzufügen',
+    retire: 'Phase stilllegen',
+    dragHandle: 'Zum Umsortieren ziehen',
+    save: 'Pipeline speichern',
+    saved: 'Pipeline gespeichert',
+    stale: 'Jemand anderes hat diese Pipeline geändert — neu geladen. Bitte nehmen Sie Ihre Änderung erneut vor.',
+    unsaved: 'Ungespeicherte Änderungen',
+  },
   rates: {
-    ...en.rates,
     title: 'Wechselkurse',
     subtitle:
       'Einheiten der Basiswährung je Einheit einer Währung, nach Tag. Ein Tag ohne Kurs verwendet den letzten früheren Kurs.',
     baseCurrency: 'Basiswährung',
     baseSaved: 'Basiswährung gespeichert',
     add: 'Kurs hinzufügen',
-    rate: 'Kurs',
-    date: 'Datum',
     currency: 'Währung',
+    date: 'Datum',
+    rate: 'Kurs',
     source: 'Quelle',
     sourceManual: 'Manuell',
-    sourceImport: 'Datei',
+    sourceCnb: 'ČNB',
     updatedAt: 'Geändert',
     saved: 'Kurs gespeichert',
     removed: 'Kurs entfernt',
     empty: 'Noch keine Wechselkurse',
+    sourceImport: 'Datei',
     import: 'Kurse importieren',
     importHint:
       'Die Tageskursdatei der ČNB (denní kurz), die Jahresdatei der ČNB (rok.txt) oder eine CSV mit den Spalten currency, date, rate (optional amount) einfügen oder hochladen.',
@@ -558,10 +713,41 @@ const de: Strings = {
     importedRange_other: '{{count}} Kurse importiert, {{from}} – {{to}}: {{currencies}}',
     filterCurrency: 'Währung',
   },
-  pipelines: { ...en.pipelines, title: 'Pipelines', stages: 'Phasen', addStage: 'Phase hinzufügen', save: 'Pipeline speichern' },
 };
+
+/**
+ * Keys the shared Stream and conflict dialog read from the default namespace: the labels of the fields an
+ * opportunity's `update` entries name (OPPORTUNITY_DIFF_FIELDS and the close fields), and the relation of the
+ * "added opportunity …" entry on its account. Merged without overwriting (accounts and leads own `name`,
+ * `ownerId`, `source`, `status`…).
+ */
+const STREAM_FIELDS = [
+  'name',
+  'accountId',
+  'primaryContactId',
+  'contacts',
+  'pipelineId',
+  'stageId',
+  'amount',
+  'currency',
+  'probability',
+  'expectedCloseDate',
+  'forecastCategory',
+  'nextStep',
+  'description',
+  'ownerId',
+  'source',
+  'lostReason',
+  'closeNote',
+] as const satisfies ReadonlyArray<keyof Strings['fields']>;
+
+const RELATION = { en: 'opportunity', cs: 'obchodní případ', de: 'Verkaufschance' };
 
 export const OPPORTUNITIES_NS = 'opportunities';
 for (const [lang, strings] of Object.entries({ en, cs, de })) {
   if (!i18next.hasResourceBundle(lang, OPPORTUNITIES_NS)) i18next.addResourceBundle(lang, OPPORTUNITIES_NS, strings);
+  const fields = Object.fromEntries(STREAM_FIELDS.map((f) => [f, strings.fields[f]]));
+  const relation = RELATION[lang as keyof typeof RELATION];
+  const shared = { fields, stream: { relation: { opportunities: relation, opportunity: relation } } };
+  i18next.addResourceBundle(lang, 'translation', shared, true, false);
 }

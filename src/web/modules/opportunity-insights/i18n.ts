@@ -1,6 +1,9 @@
 import { i18next } from '../../app/i18n/index.js';
 
-/** Strings of the win/loss view, the stalled-deals list and the approval panel (namespace `opportunityInsights`). */
+/**
+ * Strings of the win/loss view, the stalled-deals list and the approval panel (namespace `opportunityInsights`).
+ * Czech and German translate every key (test/opportunities/i18n-completeness.test.ts).
+ */
 const en = {
   navWinLoss: 'Win/loss',
   navStalled: 'Stalled deals',
@@ -80,9 +83,8 @@ const en = {
 
 const cs: typeof en = {
   navWinLoss: 'Výhry a prohry',
-  navStalled: 'Stagnující obchody',
+  navStalled: 'Váznoucí obchody',
   winLoss: {
-    ...en.winLoss,
     title: 'Analýza výher a proher',
     subtitle: 'Uzavřené obchody, které smíte vidět, částky v {{currency}}',
     from: 'Uzavřeno od',
@@ -101,10 +103,9 @@ const cs: typeof en = {
     missingRates: 'Chybí kurz pro {{currencies}}: tyto obchody jsou započteny, ale ne sečteny',
   },
   stalled: {
-    ...en.stalled,
-    title: 'Stagnující obchody',
+    title: 'Váznoucí obchody',
     subtitle: 'Otevřené obchody bez aktivity nebo příliš dlouho v jedné fázi — rozhodněte: pokračovat, pozastavit, nebo uzavřít',
-    empty: 'Žádné stagnující obchody. Výborně!',
+    empty: 'Žádné váznoucí obchody. Výborně!',
     deal: 'Obchod',
     owner: 'Vlastník',
     stage: 'Fáze',
@@ -122,7 +123,6 @@ const cs: typeof en = {
     saved: 'Rozhodnutí zaznamenáno',
   },
   approval: {
-    ...en.approval,
     title: 'Schválení vedením',
     status: { none: 'Nepožádáno', requested: 'Čeká na rozhodnutí', approved: 'Schváleno', rejected: 'Zamítnuto' },
     assessment: 'Posouzení příležitostí a rizik',
@@ -154,16 +154,16 @@ const cs: typeof en = {
     comment: 'Komentář (povinný při zamítnutí)',
     decided: 'Rozhodnutí zaznamenáno',
     gated: 'Fáze vyžadující schválení: {{stages}}',
+    by: '{{who}} · {{when}}',
   },
 };
 
 const de: typeof en = {
-  navWinLoss: 'Gewinn/Verlust',
-  navStalled: 'Stagnierende Deals',
+  navWinLoss: 'Gewonnen/Verloren',
+  navStalled: 'Stockende Verkaufschancen',
   winLoss: {
-    ...en.winLoss,
-    title: 'Gewinn-/Verlustanalyse',
-    subtitle: 'Abgeschlossene Deals, die Sie sehen dürfen, Beträge in {{currency}}',
+    title: 'Analyse gewonnener und verlorener Verkaufschancen',
+    subtitle: 'Abgeschlossene Verkaufschancen, die Sie sehen dürfen, Beträge in {{currency}}',
     from: 'Abgeschlossen ab',
     to: 'Abgeschlossen bis',
     groupBy: 'Gruppieren nach',
@@ -176,23 +176,23 @@ const de: typeof en = {
     winRate: 'Gewinnquote',
     cycle: 'Ø Zyklus (Tage)',
     total: 'Gesamt',
-    empty: 'In diesem Zeitraum wurde kein Deal abgeschlossen',
-    missingRates: 'Kein Kurs für {{currencies}}: diese Deals werden gezählt, aber nicht summiert',
+    empty: 'In diesem Zeitraum wurde keine Verkaufschance abgeschlossen',
+    missingRates: 'Kein Wechselkurs für {{currencies}}: Diese Verkaufschancen werden mitgezählt, aber nicht summiert',
   },
   stalled: {
-    ...en.stalled,
-    title: 'Stagnierende Deals',
-    subtitle: 'Offene Deals ohne Aktivität oder zu lange in einer Phase — entscheiden: weiter, pausieren oder schließen',
-    empty: 'Keine stagnierenden Deals. Gut gemacht!',
-    deal: 'Deal',
+    title: 'Stockende Verkaufschancen',
+    subtitle:
+      'Offene Verkaufschancen ohne Aktivität oder zu lange in einer Phase — entscheiden Sie: fortsetzen, pausieren oder abschließen',
+    empty: 'Keine stockenden Verkaufschancen. Gut gemacht!',
+    deal: 'Verkaufschance',
     owner: 'Verantwortlich',
     stage: 'Phase',
     daysInStage: 'Tage in Phase',
     reason: 'Warum',
     reasons: { no_activity: 'Keine Aktivität', too_long_in_stage: 'Zu lange in der Phase' },
-    resolve: 'Lösen',
+    resolve: 'Entscheiden',
     action: 'Entscheidung',
-    actions: { continue: 'Mit Plan fortsetzen', on_hold: 'Pausieren', close_lost: 'Als verloren schließen' },
+    actions: { continue: 'Mit Plan fortsetzen', on_hold: 'Pausieren', close_lost: 'Als verloren abschließen' },
     plan: 'Neuer Plan (wird eine Aufgabe)',
     holdReason: 'Warum pausiert',
     lostReason: 'Verlustgrund',
@@ -201,7 +201,6 @@ const de: typeof en = {
     saved: 'Entscheidung gespeichert',
   },
   approval: {
-    ...en.approval,
     title: 'Freigabe durch die Geschäftsleitung',
     status: { none: 'Nicht angefragt', requested: 'Wartet auf Entscheidung', approved: 'Freigegeben', rejected: 'Abgelehnt' },
     assessment: 'Chancen- und Risikobewertung',
@@ -233,6 +232,7 @@ const de: typeof en = {
     comment: 'Kommentar (zum Ablehnen erforderlich)',
     decided: 'Entscheidung gespeichert',
     gated: 'Phasen mit Freigabepflicht: {{stages}}',
+    by: '{{who}} · {{when}}',
   },
 };
 

@@ -166,7 +166,7 @@ const de: Strings = {
     stale: 'Jemand hat diese Ansicht inzwischen geändert — neu geladen. Bitte erneut versuchen.',
     active: 'In Verwendung',
     sharedBadge: 'Geteilt',
-    kind: { board: 'Board', table: 'Tabelle' },
+    kind: { board: 'Kanban', table: 'Tabelle' },
     delete: 'Löschen',
     deleteConfirm: 'Ansicht „{{name}}“ löschen?',
     deleted: 'Ansicht gelöscht',

@@ -54,6 +54,7 @@ const RECORD_PATHS: Record<string, string> = {
   contact: '/contacts',
   lead: '/leads',
   activity: '/activities',
+  opportunity: '/opportunities',
 };
 
 export function StreamEntryView({ entry, formatValue }: { entry: StreamEntry; formatValue: ValueFormatter }) {
