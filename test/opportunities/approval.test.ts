@@ -4,7 +4,7 @@ import { buildWorld, type World } from '../helpers/world.js';
 import { newOpportunity, streamOf } from './helpers.js';
 
 let world: World;
-useTestApp(async (app) => {
+const t = useTestApp(async (app) => {
   world = await buildWorld(app);
 });
 
@@ -42,6 +42,7 @@ async function notificationsOf(who: keyof World['users']) {
 
 describe('management approval (seed 004)', () => {
   it('assessment → request → director approves → the gated stage opens; all in the Stream, owner notified', async () => {
+    await t.current.db.updateTable('users').set({ locale: 'de' }).where('id', '=', world.users.director.id).execute();
     const am = await world.as('amA');
     const director = await world.as('director');
     const p = await gatedPipeline();
@@ -89,6 +90,11 @@ describe('management approval (seed 004)', () => {
       const n = (await notificationsOf(who)).find((x) => x.type === 'approval_request');
       expect(n).toMatchObject({ link: `/opportunities/${deal.id}`, body: 'Please decide by Friday' });
     }
+    // each approver reads the request in their own language
+    expect((await notificationsOf('admin')).find((x) => x.type === 'approval_request')?.title).toContain('asks for approval');
+    expect((await notificationsOf('director')).find((x) => x.type === 'approval_request')?.title).toContain(
+      'bittet um Freigabe',
+    );
     expect((await notificationsOf('leadA')).some((x) => x.type === 'approval_request')).toBe(false);
 
     // only management decides

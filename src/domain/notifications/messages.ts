@@ -42,6 +42,18 @@ export const notificationTitles = {
       cs: `Eskalace: obchod ${name} stále vázne`,
       de: `Eskalation: ${name} stockt weiterhin`,
     })[pick(locale)],
+  approvalRequest: (locale: string, who: string, name: string) =>
+    ({
+      en: `${who} asks for approval: ${name}`,
+      cs: `${who} žádá o schválení: ${name}`,
+      de: `${who} bittet um Freigabe: ${name}`,
+    })[pick(locale)],
+  approvalDecision: (locale: string, who: string, decision: 'approved' | 'rejected', name: string) =>
+    ({
+      en: `${who} ${decision === 'approved' ? 'approved' : 'rejected'} ${name}`,
+      cs: `${who} ${decision === 'approved' ? 'schválil(a)' : 'zamítl(a)'} ${name}`,
+      de: `${who} hat ${name} ${decision === 'approved' ? 'freigegeben' : 'abgelehnt'}`,
+    })[pick(locale)],
 };
 
 /** Why a deal stalled (`stalledReason`), as the body of its notification. */

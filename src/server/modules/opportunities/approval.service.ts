@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { notificationTitles } from '../../../domain/notifications/messages.js';
 import {
   APPROVER_ROLES,
   type ApprovalDecisionInput,
@@ -173,7 +174,7 @@ export async function requestApproval(
       (await approvers(tx)).map((userId) => ({
         userId,
         type: 'approval_request' as const,
-        title: `${actor.name} asks for approval: ${current.name}`,
+        title: (locale: string) => notificationTitles.approvalRequest(locale, actor.name, current.name),
         body: input.note ?? `${current.account?.name ?? ''} · ${current.amount} ${current.currency}`,
         link: recordLink('opportunity', id),
         entity: { type: 'opportunity', id },
@@ -226,7 +227,7 @@ export async function decideApproval(
       [...recipients].map((userId) => ({
         userId,
         type: 'approval_decision' as const,
-        title: `${actor.name} ${input.decision === 'approved' ? 'approved' : 'rejected'} ${current.name}`,
+        title: (locale: string) => notificationTitles.approvalDecision(locale, actor.name, input.decision, current.name),
         body: input.comment ?? null,
         link: recordLink('opportunity', id),
         entity: { type: 'opportunity', id },
