@@ -92,9 +92,7 @@ describe('management approval (seed 004)', () => {
     }
     // each approver reads the request in their own language
     expect((await notificationsOf('admin')).find((x) => x.type === 'approval_request')?.title).toContain('asks for approval');
-    expect((await notificationsOf('director')).find((x) => x.type === 'approval_request')?.title).toContain(
-      'bittet um Freigabe',
-    );
+    expect((await notificationsOf('director')).find((x) => x.type === 'approval_request')?.title).toContain('bittet um Freigabe');
     expect((await notificationsOf('leadA')).some((x) => x.type === 'approval_request')).toBe(false);
 
     // only management decides
