@@ -1,4 +1,4 @@
-import type { Opportunity } from '../../../domain/opportunities/opportunity.schema.js';
+import type { Opportunity, OpportunityCreateInput } from '../../../domain/opportunities/opportunity.schema.js';
 import { textOrNull } from '../../ui/forms.js';
 
 /** Flat form values of the edit form; contacts travel as "contactId|role" strings (one per linked contact). */
@@ -20,6 +20,12 @@ export type OpportunityFormValues = {
   ownerId: string;
 };
 
+/** The create dialog's fields: a new deal starts in its pipeline's first open stage. */
+export type OpportunityCreateValues = Pick<
+  OpportunityFormValues,
+  'name' | 'accountId' | 'pipelineId' | 'amount' | 'currency' | 'expectedCloseDate' | 'ownerId'
+>;
+
 export function opportunityToValues(o: Opportunity): OpportunityFormValues {
   return {
     name: o.name,
@@ -39,41 +45,51 @@ export function opportunityToValues(o: Opportunity): OpportunityFormValues {
   };
 }
 
+/** An amount as typed ("1 250,50") as the API's decimal string ("1250.50"). */
+const decimalInput = (amount: string) => amount.replace(',', '.').replace(/\s/g, '');
+
+/** One form field's value as the API takes it (and as the deal's Stream shows it). */
+export function opportunityInputValue(field: string, value: unknown): unknown {
+  switch (field) {
+    case 'contacts':
+      return (value as string[])
+        .filter((s) => !s.startsWith('|'))
+        .map((s) => {
+          const [contactId, role] = s.split('|');
+          return { contactId, role };
+        });
+    case 'probability':
+      return value === '' ? null : Number(value);
+    case 'primaryContactId':
+    case 'expectedCloseDate':
+      return value || null;
+    case 'amount':
+      return decimalInput(value as string);
+    case 'nextStep':
+    case 'description':
+      return textOrNull(value as string);
+    default:
+      return value;
+  }
+}
+
 export function opportunityPatch(changed: Array<keyof OpportunityFormValues>, v: OpportunityFormValues): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
-  for (const k of changed) {
-    switch (k) {
-      case 'contacts':
-        patch.contacts = v.contacts
-          .filter((s) => !s.startsWith('|'))
-          .map((s) => {
-            const [contactId, role] = s.split('|');
-            return { contactId, role };
-          });
-        break;
-      case 'probability':
-        patch.probability = v.probability === '' ? null : Number(v.probability);
-        break;
-      case 'primaryContactId':
-        patch.primaryContactId = v.primaryContactId || null;
-        break;
-      case 'expectedCloseDate':
-        patch.expectedCloseDate = v.expectedCloseDate || null;
-        break;
-      case 'amount':
-        patch.amount = v.amount.replace(',', '.').replace(/\s/g, '');
-        break;
-      case 'nextStep':
-      case 'description':
-        patch[k] = textOrNull(v[k]);
-        break;
-      case 'pipelineId':
-        patch.pipelineId = v.pipelineId;
-        patch.stageId = v.stageId;
-        break;
-      default:
-        patch[k] = v[k];
-    }
-  }
+  for (const k of changed) patch[k] = opportunityInputValue(k, v[k]);
+  // a deal moved to another pipeline lands in a stage of that pipeline
+  if (changed.includes('pipelineId')) patch.stageId = v.stageId;
   return patch;
+}
+
+/** The create body; without a pipeline chosen, `defaultPipeline` (the page's or the default one). */
+export function opportunityCreatePayload(v: OpportunityCreateValues, defaultPipeline: string): OpportunityCreateInput {
+  return {
+    name: v.name,
+    accountId: v.accountId,
+    pipelineId: v.pipelineId || defaultPipeline || undefined,
+    amount: decimalInput(v.amount),
+    currency: v.currency,
+    expectedCloseDate: v.expectedCloseDate || null,
+    ownerId: v.ownerId || undefined,
+  };
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Group, Modal, type ModalProps, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -9,16 +9,32 @@ type Props = {
   /** From useCreateRecordForm. */
   onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
   saving: boolean;
+  /** The create button's text; "Create" unless given. */
+  submitLabel?: string;
+  /** The dialog's width; `xl` unless given. */
+  size?: ModalProps['size'];
+  /** The form's accessible name; none unless given. */
+  formLabel?: string;
   /** The entity's fields, and what goes under them (possible duplicates). */
   children: ReactNode;
 };
 
 /** A "New …" dialog: the fields, Cancel and Create. */
-export function RecordCreateModal({ opened, onClose, title, onSubmit, saving, children }: Props) {
+export function RecordCreateModal({
+  opened,
+  onClose,
+  title,
+  onSubmit,
+  saving,
+  submitLabel,
+  size = 'xl',
+  formLabel,
+  children,
+}: Props) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="xl">
-      <form onSubmit={onSubmit} noValidate>
+    <Modal opened={opened} onClose={onClose} title={title} size={size}>
+      <form onSubmit={onSubmit} noValidate aria-label={formLabel}>
         <Stack>
           {children}
           <Group justify="flex-end">
@@ -26,7 +42,7 @@ export function RecordCreateModal({ opened, onClose, title, onSubmit, saving, ch
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={saving}>
-              {t('common.create')}
+              {submitLabel ?? t('common.create')}
             </Button>
           </Group>
         </Stack>

@@ -17,7 +17,7 @@ export function RecordDetailLayout({ main, side }: { main: ReactNode; side: Reac
   );
 }
 
-const STREAM_RESOURCE = { account: 'accounts', contact: 'contacts', lead: 'leads' } as const;
+const STREAM_RESOURCE = { account: 'accounts', contact: 'contacts', lead: 'leads', opportunity: 'opportunities' } as const;
 
 type SidePanelsProps = {
   type: keyof typeof STREAM_RESOURCE;
@@ -27,19 +27,33 @@ type SidePanelsProps = {
   canEdit: boolean;
   /** How the Stream shows field values. */
   formatValue: ValueFormatter;
+  /** Emails, the activity plan and files are shown unless turned off (an opportunity page has only activities). */
+  emails?: boolean;
+  plan?: boolean;
+  files?: boolean;
   /** The page's own panels, above the shared ones. */
   children?: ReactNode;
 };
 
-/** The right column of an account, contact or lead page: activities, emails, activity plan, files, Stream. */
-export function RecordSidePanels({ type, id, name, canEdit, formatValue, children }: SidePanelsProps) {
+/** The right column of a record page: activities, emails, activity plan, files, Stream. */
+export function RecordSidePanels({
+  type,
+  id,
+  name,
+  canEdit,
+  formatValue,
+  emails = true,
+  plan = true,
+  files = true,
+  children,
+}: SidePanelsProps) {
   return (
     <Stack gap="lg">
       {children}
       <RecordActivities related={{ type, id, name }} canEdit={canEdit} />
-      <RecordEmails related={{ type, id, name }} canEdit={canEdit} />
-      <PlanPanel related={{ type, id }} canEdit={canEdit} />
-      <RecordAttachments related={{ type, id }} canEdit={canEdit} />
+      {emails && <RecordEmails related={{ type, id, name }} canEdit={canEdit} />}
+      {plan && <PlanPanel related={{ type, id }} canEdit={canEdit} />}
+      {files && <RecordAttachments related={{ type, id }} canEdit={canEdit} />}
       <Stream resource={STREAM_RESOURCE[type]} id={id} canPost={canEdit} formatValue={formatValue} />
     </Stack>
   );

@@ -38,7 +38,8 @@ type HeaderProps<R> = {
   record: { id: string; deletedAt: string | null };
   canEdit: boolean;
   editing: boolean;
-  restore: IdMutation<R>;
+  /** Restore, offered on a deleted record; without it a deleted record shows no actions. */
+  restore?: IdMutation<R>;
   onRestored?: (record: R) => void;
   /** The page's buttons (edit, delete, merge…): only for who may edit, and not on a deleted record or while editing. */
   actions: ReactNode;
@@ -70,17 +71,17 @@ export function RecordPageHeader<R>({
       subtitle={subtitle}
       actions={
         canEdit &&
-        (deleted ? (
-          <Button
-            leftSection={<IconRestore size={16} />}
-            loading={restore.isPending}
-            onClick={() => restoreRecord(t, restore, record.id, onRestored)}
-          >
-            {t('common.restore')}
-          </Button>
-        ) : (
-          !editing && actions
-        ))
+        (deleted
+          ? restore && (
+              <Button
+                leftSection={<IconRestore size={16} />}
+                loading={restore.isPending}
+                onClick={() => restoreRecord(t, restore, record.id, onRestored)}
+              >
+                {t('common.restore')}
+              </Button>
+            )
+          : !editing && actions)
       }
     />
   );
