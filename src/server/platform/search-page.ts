@@ -1,9 +1,42 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { Conn } from './db.js';
-import { keysetOrder, type SortSpec } from './keyset.js';
+import { keysetCondition, keysetListPage, keysetOrder, keysetPage, type SortSpec, sortKeyValue } from './keyset.js';
+import { likePattern } from './search.js';
 
 /** How many rows, in list order, the first attempt looks through for matches. */
 export const SEARCH_WINDOW = 2000;
+
+type SearchedTable = { table: 'accounts' | 'contacts'; alias: 'a' | 'c' };
+
+/**
+ * One page of a list that can be searched by `q` (on `search_text`). Without a term it is the plain keyset page;
+ * with one, searchPageIds picks the page's ids and `select` (which selects the sort expression as `sortKey`) loads
+ * them in list order.
+ */
+export async function searchableListPage<DB, TB extends keyof DB, O extends { id: string; sortKey: unknown }>(
+  conn: Conn,
+  select: SelectQueryBuilder<DB, TB, O>,
+  opts: SearchedTable & {
+    spec: SortSpec;
+    /** every condition except the search itself (scope, filters), on `alias` */
+    conditions: RawBuilder<boolean>[];
+  },
+  page: { q?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<{ rows: O[]; nextCursor: string | null }> {
+  const { spec } = opts;
+  const { limit } = page;
+  if (!page.q) return keysetListPage(select, spec, opts.conditions, page);
+  const after = keysetCondition(spec, page.cursor);
+  const conditions = after ? [...opts.conditions, after] : opts.conditions;
+  const ids = await searchPageIds(conn, { ...opts, conditions, pattern: likePattern(page.q), limit });
+  if (ids.length === 0) return keysetPage([] as O[], limit, sortKeyValue);
+  const rows = await select
+    .where(sql<boolean>`${spec.idExpr} IN (${sql.join(ids)})`)
+    .orderBy(keysetOrder(spec))
+    .limit(limit + 1)
+    .execute();
+  return keysetPage(rows, limit, sortKeyValue);
+}
 
 /**
  * The ids of one page of a searched list (`search_text LIKE pattern`), in list order, plus the look-ahead row.
@@ -18,9 +51,7 @@ export const SEARCH_WINDOW = 2000;
  */
 export async function searchPageIds(
   conn: Conn,
-  opts: {
-    table: 'accounts' | 'contacts';
-    alias: 'a' | 'c';
+  opts: SearchedTable & {
     spec: SortSpec;
     /** every condition except the search itself (scope, filters, keyset cursor), on `alias` */
     conditions: RawBuilder<boolean>[];

@@ -1,13 +1,13 @@
 import type { Account } from '../../../domain/accounts/account.schema.js';
-import { type MergeInput, pickMergedValues, unknownMergeFields } from '../../../domain/common/merge.js';
+import { type MergeInput, pickMergedValues } from '../../../domain/common/merge.js';
 import type { Actor } from '../../access/actor.js';
 import { assertWritable } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
 import { type Db, inTransaction, type Tx } from '../../platform/db.js';
-import { invalidField, stale } from '../../platform/errors.js';
-import { moveRelatedLinks } from '../merge/move-links.js';
+import { stale } from '../../platform/errors.js';
+import { checkMergeInput, loadMergeSource, retireMergedSource } from '../merge/merge-records.js';
 import { diffFields } from '../stream/diff.js';
-import { appendStream, moveStream, type NewStreamEntry } from '../stream/stream.repo.js';
+import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { ACCOUNT_DIFF_FIELDS, accountDiffShape } from './accounts.mapper.js';
 import { accountSearchText, updateAccountRow } from './accounts.repo.js';
 import { getVisibleAccount } from './accounts.service.js';
@@ -26,14 +26,10 @@ export async function mergeAccounts(
   input: MergeInput,
   ifMatch: number | undefined,
 ): Promise<Account> {
-  const unknown = unknownMergeFields(input.fields, MERGEABLE);
-  if (unknown.length) throw invalidField(`fields.${unknown[0]}`, 'is not a field that can be merged');
-  if (input.sourceId === targetId) throw invalidField('sourceId', 'an account cannot be merged into itself');
+  checkMergeInput(input, targetId, MERGEABLE, 'an account');
   return inTransaction(db, async (tx) => {
     const target = await getVisibleAccount(tx, actor, targetId);
-    const source = await getVisibleAccount(tx, actor, input.sourceId).catch(() => {
-      throw invalidField('sourceId', 'no such account');
-    });
+    const source = await loadMergeSource(getVisibleAccount(tx, actor, input.sourceId), 'account');
     assertWritable(actor, 'account', target);
     assertWritable(actor, 'account', source);
     if (ifMatch !== undefined && ifMatch !== target.version) throw stale();
@@ -56,13 +52,7 @@ export async function mergeAccounts(
     const movedContacts = await moveChildren(tx, actor, 'contacts', source.id, targetId);
     const movedAccounts = await moveChildren(tx, actor, 'accounts', source.id, targetId);
     await tx.updateTable('leads').set({ convertedAccountId: targetId }).where('convertedAccountId', '=', source.id).execute();
-    const movedLinks = await moveRelatedLinks(tx, 'account', source.id, targetId);
-    await moveStream(tx, 'account', source.id, targetId);
-    await tx
-      .updateTable('accounts')
-      .set({ deletedAt: now(), mergedIntoId: targetId, updatedAt: now() })
-      .where('id', '=', source.id)
-      .execute();
+    const movedLinks = await retireMergedSource(tx, 'account', source.id, targetId);
     await appendStream(tx, {
       entityType: 'account',
       entityId: targetId,

@@ -1,15 +1,10 @@
 import type { Account } from '../../../domain/accounts/account.schema.js';
+import { iso, recordMetaOf } from '../../platform/record-meta.js';
 import type { AccountRow } from './accounts.repo.js';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 export function toAccount(r: AccountRow): Account {
   return {
-    id: r.id,
-    version: r.version,
-    createdAt: iso(r.createdAt),
-    updatedAt: iso(r.updatedAt),
-    createdBy: r.createdBy,
+    ...recordMetaOf(r),
     name: r.name,
     type: r.type as Account['type'],
     industry: r.industry,

@@ -5,9 +5,10 @@ import type { Actor } from '../../access/actor.js';
 import { readScope } from '../../access/policy.js';
 import type { Conn } from '../../platform/db.js';
 import type { AccountsTable } from '../../platform/db-types.js';
-import { keysetCondition, keysetOrder, keysetPage, parseSort, type SortSpec, sortKeyValue } from '../../platform/keyset.js';
+import { countWhere, type SortChoice, sortSpecOf } from '../../platform/keyset.js';
 import { likePattern } from '../../platform/search.js';
-import { searchPageIds } from '../../platform/search-page.js';
+import { searchableListPage } from '../../platform/search-page.js';
+import { updateIfVersion } from '../../platform/versioned.js';
 
 export type AccountRow = Selectable<AccountsTable> & { ownerName: string | null; parentName: string | null };
 export type AccountValues = Insertable<AccountsTable>;
@@ -41,50 +42,26 @@ export async function insertAccount(conn: Conn, values: AccountValues): Promise<
 }
 
 /** Applies `patch` only if the stored version is still `expectedVersion`; returns false when stale. */
-export async function updateAccountRow(
+export function updateAccountRow(
   conn: Conn,
   id: string,
   expectedVersion: number,
   patch: Updateable<AccountsTable>,
 ): Promise<boolean> {
-  const result = await conn
-    .updateTable('accounts')
-    .set({ ...patch, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateIfVersion(conn, 'accounts', id, expectedVersion, patch);
 }
 
-const SORTS: Record<string, Pick<SortSpec, 'expr' | 'kind'>> = {
+const SORTS = {
   name: { expr: sql`lower(a.name)`, kind: 'text' },
   createdAt: { expr: sql`a.created_at`, kind: 'timestamp' },
   updatedAt: { expr: sql`a.updated_at`, kind: 'timestamp' },
-};
+} satisfies Record<string, SortChoice>;
 
 export async function listAccountRows(conn: Conn, actor: Actor, query: AccountListQuery) {
-  const { field, dir } = parseSort(query.sort);
-  const sort = SORTS[field] ?? (SORTS.name as (typeof SORTS)[string]);
-  const spec: SortSpec = { expr: sort.expr, idExpr: sql`a.id`, dir, kind: sort.kind };
-  const after = keysetCondition(spec, query.cursor);
-  let q = selectAccounts(conn).select(sort.expr.as('sortKey'));
-  if (query.q) {
-    // a search picks the page's ids with a plan that suits the term (see searchPageIds), then loads them
-    const conditions = accountConditions(actor, { ...query, q: undefined });
-    if (after) conditions.push(after);
-    const pattern = likePattern(query.q);
-    const ids = await searchPageIds(conn, { table: 'accounts', alias: 'a', spec, conditions, pattern, limit: query.limit });
-    if (ids.length === 0) return keysetPage([] as Array<AccountRow & { sortKey: unknown }>, query.limit, sortKeyValue);
-    q = q.where('a.id', 'in', ids);
-  } else {
-    for (const condition of accountConditions(actor, query)) q = q.where(condition);
-    if (after) q = q.where(after);
-  }
-  const rows: Array<AccountRow & { sortKey: unknown }> = await q
-    .orderBy(keysetOrder(spec))
-    .limit(query.limit + 1)
-    .execute();
-  return keysetPage(rows, query.limit, sortKeyValue);
+  const spec = sortSpecOf(SORTS, query.sort, 'name', sql`a.id`);
+  const select = selectAccounts(conn).select(spec.expr.as('sortKey'));
+  const conditions = accountConditions(actor, { ...query, q: undefined });
+  return searchableListPage(conn, select, { table: 'accounts', alias: 'a', spec, conditions }, query);
 }
 
 export type AccountFilter = Omit<AccountListQuery, 'sort' | 'cursor' | 'limit'>;
@@ -104,9 +81,7 @@ function accountConditions(actor: Actor, query: AccountFilter): RawBuilder<boole
 }
 
 export async function countAccountRows(conn: Conn, actor: Actor, query: AccountFilter): Promise<number> {
-  let q = conn.selectFrom('accounts as a').select(sql<number>`count(*)`.as('n'));
-  for (const condition of accountConditions(actor, query)) q = q.where(condition);
-  return (await q.executeTakeFirstOrThrow()).n;
+  return countWhere(conn.selectFrom('accounts as a'), accountConditions(actor, query));
 }
 
 /** Would making `parentId` the parent of `id` close a loop? */

@@ -1,8 +1,5 @@
 import { account, accountCreateInput, accountListQuery, accountUpdateInput } from '../../../domain/accounts/account.schema.js';
-import { mergeInput } from '../../../domain/common/merge.js';
 import { registerCrudRoutes } from '../../http/crud-routes.js';
-import { actorOf, ifMatchVersion, withEtag } from '../../http/request.js';
-import { errorResponses, idParams } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { mergeAccounts } from './account-merge.service.js';
 import { ACCOUNT_CSV_COLUMNS } from './accounts.csv.js';
@@ -32,19 +29,6 @@ export function accountRoutes(app: App) {
       count: countAccounts,
     },
     csvColumns: ACCOUNT_CSV_COLUMNS,
+    merge: mergeAccounts,
   });
-  app.post(
-    '/api/v1/accounts/:id/merge',
-    {
-      schema: {
-        tags: ['accounts'],
-        summary: 'Merge another account into this one (the survivor); the other is kept as deleted',
-        params: idParams,
-        body: mergeInput,
-        response: { 200: account, ...errorResponses },
-      },
-    },
-    async (req, reply) =>
-      withEtag(reply, await mergeAccounts(app.database.db, actorOf(req), req.params.id, req.body, ifMatchVersion(req))),
-  );
 }

@@ -8,6 +8,8 @@ import { newId } from '../../platform/ids.js';
 import { pickDefined } from '../../platform/objects.js';
 import { notifyAssignment } from '../notifications/notification-producers.js';
 import { diffFields } from '../stream/diff.js';
+import { relinkEntries, updateEntries } from '../stream/entries.js';
+import { restoreRecord, type SoftDeletable, softDeleteRecord } from '../stream/soft-delete.js';
 import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { requireActiveUser } from '../users/users.lookup.js';
 import { ACCOUNT_DIFF_FIELDS, accountDiffShape, toAccount } from './accounts.mapper.js';
@@ -162,52 +164,24 @@ export async function updateAccount(
     });
     if (!ok) throw stale();
 
-    const entries: NewStreamEntry[] = [
-      { entityType: 'account', entityId: id, type: 'update', actorId: actor.id, data: { changes } },
-    ];
-    const ownerChange = changes.find((c) => c.field === 'ownerId');
-    if (ownerChange) {
-      entries.push({
-        entityType: 'account',
-        entityId: id,
-        type: 'assign',
-        actorId: actor.id,
-        data: { from: ownerChange.old, to: ownerChange.new },
-      });
-    }
     const parentChange = changes.find((c) => c.field === 'parentId');
-    if (parentChange) {
-      const record = { type: 'account', id, name: merged.name };
-      if (parentChange.old)
-        entries.push({
-          entityType: 'account',
-          entityId: String(parentChange.old),
-          type: 'unrelate',
-          actorId: actor.id,
-          data: { relation: 'subAccounts', record },
-        });
-      if (parentChange.new)
-        entries.push({
-          entityType: 'account',
-          entityId: String(parentChange.new),
-          type: 'relate',
-          actorId: actor.id,
-          data: { relation: 'subAccounts', record },
-        });
-    }
-    await appendStream(tx, entries);
+    await appendStream(tx, [
+      ...updateEntries('account', id, actor.id, changes),
+      ...relinkEntries(parentChange, 'account', 'subAccounts', { type: 'account', id, name: merged.name }, actor.id),
+    ]);
+    const ownerChange = changes.find((c) => c.field === 'ownerId');
     if (ownerChange) await notifyAssignment(tx, actor, { type: 'account', id, name: merged.name }, String(ownerChange.new ?? ''));
     return getVisibleAccount(tx, actor, id);
   });
 }
 
+const SOFT_DELETE: SoftDeletable = { entityType: 'account', update: updateAccountRow };
+
 export async function deleteAccount(db: Db, actor: Actor, id: string, ifMatchVersion?: number): Promise<void> {
   await inTransaction(db, async (tx) => {
     const current = await getVisibleAccount(tx, actor, id);
     assertWritable(actor, 'account', current);
-    if (ifMatchVersion !== undefined && ifMatchVersion !== current.version) throw stale();
-    if (!(await updateAccountRow(tx, id, current.version, { deletedAt: now(), updatedAt: now() }))) throw stale();
-    await appendStream(tx, { entityType: 'account', entityId: id, type: 'delete', actorId: actor.id });
+    await softDeleteRecord(tx, actor, SOFT_DELETE, current, ifMatchVersion);
   });
 }
 
@@ -216,8 +190,7 @@ export async function restoreAccount(db: Db, actor: Actor, id: string): Promise<
     const current = await getVisibleAccount(tx, actor, id, { deleted: true });
     assertWritable(actor, 'account', current);
     if (!current.deletedAt) return current;
-    if (!(await updateAccountRow(tx, id, current.version, { deletedAt: null, updatedAt: now() }))) throw stale();
-    await appendStream(tx, { entityType: 'account', entityId: id, type: 'restore', actorId: actor.id });
+    await restoreRecord(tx, actor, SOFT_DELETE, current);
     return getVisibleAccount(tx, actor, id);
   });
 }

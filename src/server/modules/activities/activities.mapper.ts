@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { Activity } from '../../../domain/activities/activity.schema.js';
 import type { Conn } from '../../platform/db.js';
+import { isoOrNull, recordMetaOf } from '../../platform/record-meta.js';
 import { type ActivityRow, participantsOf } from './activities.repo.js';
-
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** Display names of related records, fetched per type in one query each. */
 async function relatedNames(conn: Conn, rows: ActivityRow[]): Promise<Map<string, string>> {
@@ -38,23 +37,19 @@ export async function toActivities(conn: Conn, rows: ActivityRow[], at: Date): P
   return rows.map((r) => {
     const when = r.dueAt ?? r.startsAt;
     return {
-      id: r.id,
-      version: r.version,
-      createdAt: iso(r.createdAt) as string,
-      updatedAt: iso(r.updatedAt) as string,
-      createdBy: r.createdBy,
+      ...recordMetaOf(r),
       type: r.type as Activity['type'],
       subject: r.subject,
       description: r.description,
       status: r.status as Activity['status'],
-      startsAt: iso(r.startsAt),
-      endsAt: iso(r.endsAt),
-      dueAt: iso(r.dueAt),
-      at: iso(r.at),
+      startsAt: isoOrNull(r.startsAt),
+      endsAt: isoOrNull(r.endsAt),
+      dueAt: isoOrNull(r.dueAt),
+      at: isoOrNull(r.at),
       location: r.location,
       videoUrl: r.videoUrl,
       outcome: r.outcome,
-      reminderAt: iso(r.reminderAt),
+      reminderAt: isoOrNull(r.reminderAt),
       relatedTo:
         r.relatedType && r.relatedId
           ? { type: r.relatedType as 'lead', id: r.relatedId, name: names.get(r.relatedId) ?? null }
@@ -62,9 +57,9 @@ export async function toActivities(conn: Conn, rows: ActivityRow[], at: Date): P
       ownerId: r.ownerId,
       owner: r.ownerName ? { id: r.ownerId, name: r.ownerName } : null,
       participants: participants.filter((p) => p.activityId === r.id).map(({ type, id, name }) => ({ type, id, name })),
-      completedAt: iso(r.completedAt),
+      completedAt: isoOrNull(r.completedAt),
       overdue: r.status === 'planned' && when !== null && new Date(when).getTime() < at.getTime(),
-      deletedAt: iso(r.deletedAt),
+      deletedAt: isoOrNull(r.deletedAt),
       sendInvitations: r.sendInvitations,
     };
   });

@@ -5,8 +5,9 @@ import type { Actor } from '../../access/actor.js';
 import { readScope } from '../../access/policy.js';
 import type { Conn } from '../../platform/db.js';
 import type { ActivitiesTable } from '../../platform/db-types.js';
-import { keysetCondition, keysetOrder, keysetPage, parseSort, type SortSpec, sortKeyValue } from '../../platform/keyset.js';
+import { countWhere, keysetListPage, type SortChoice, sortSpecOf } from '../../platform/keyset.js';
 import { likePattern } from '../../platform/search.js';
+import { updateIfVersion } from '../../platform/versioned.js';
 
 export type ActivityRow = Selectable<ActivitiesTable> & { ownerName: string | null };
 
@@ -29,19 +30,13 @@ export async function insertActivity(conn: Conn, values: Insertable<ActivitiesTa
   await conn.insertInto('activities').values(values).execute();
 }
 
-export async function updateActivityRow(
+export function updateActivityRow(
   conn: Conn,
   id: string,
   expectedVersion: number,
   patch: Updateable<ActivitiesTable>,
 ): Promise<boolean> {
-  const result = await conn
-    .updateTable('activities')
-    .set({ ...patch, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateIfVersion(conn, 'activities', id, expectedVersion, patch);
 }
 
 export async function setParticipants(conn: Conn, activityId: string, participants: Array<{ type: string; id: string }>) {
@@ -70,12 +65,12 @@ export async function participantsOf(conn: Conn, activityIds: string[]) {
   return result.rows;
 }
 
-const SORTS: Record<string, Pick<SortSpec, 'expr' | 'kind'>> = {
+const SORTS = {
   // activities without a date sort last (far future)
   at: { expr: sql`coalesce(x.at, 'infinity'::timestamptz)`, kind: 'timestamp' },
   createdAt: { expr: sql`x.created_at`, kind: 'timestamp' },
   updatedAt: { expr: sql`x.updated_at`, kind: 'timestamp' },
-};
+} satisfies Record<string, SortChoice>;
 
 export type ActivityFilter = Omit<ActivityListQuery, 'sort' | 'cursor' | 'limit'>;
 
@@ -96,22 +91,11 @@ function activityConditions(actor: Actor, query: ActivityFilter): RawBuilder<boo
 }
 
 export async function listActivityRows(conn: Conn, actor: Actor, query: ActivityListQuery) {
-  const { field, dir } = parseSort(query.sort);
-  const sort = SORTS[field] ?? (SORTS.at as (typeof SORTS)[string]);
-  const spec: SortSpec = { expr: sort.expr, idExpr: sql`x.id`, dir, kind: sort.kind };
-  let q = selectActivities(conn).select(sort.expr.as('sortKey'));
-  for (const condition of activityConditions(actor, query)) q = q.where(condition);
-  const after = keysetCondition(spec, query.cursor);
-  if (after) q = q.where(after);
-  const rows: Array<ActivityRow & { sortKey: unknown }> = await q
-    .orderBy(keysetOrder(spec))
-    .limit(query.limit + 1)
-    .execute();
-  return keysetPage(rows, query.limit, sortKeyValue);
+  const spec = sortSpecOf(SORTS, query.sort, 'at', sql`x.id`);
+  const select = selectActivities(conn).select(spec.expr.as('sortKey'));
+  return keysetListPage(select, spec, activityConditions(actor, query), query);
 }
 
 export async function countActivityRows(conn: Conn, actor: Actor, query: ActivityFilter): Promise<number> {
-  let q = conn.selectFrom('activities as x').select(sql<number>`count(*)`.as('n'));
-  for (const condition of activityConditions(actor, query)) q = q.where(condition);
-  return (await q.executeTakeFirstOrThrow()).n;
+  return countWhere(conn.selectFrom('activities as x'), activityConditions(actor, query));
 }

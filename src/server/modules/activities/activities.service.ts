@@ -13,6 +13,7 @@ import { invalidField, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { afterActivityChange } from '../calendar/activity-hooks.js';
 import { diffFields } from '../stream/diff.js';
+import { restoreRecord, type SoftDeletable, softDeleteRecord } from '../stream/soft-delete.js';
 import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { requireActiveUser } from '../users/users.lookup.js';
 import { toActivities } from './activities.mapper.js';
@@ -218,13 +219,13 @@ export async function updateActivity(
   });
 }
 
+const SOFT_DELETE: SoftDeletable = { entityType: 'activity', update: updateActivityRow };
+
 export async function deleteActivity(db: Db, actor: Actor, id: string, ifMatch?: number) {
   await inTransaction(db, async (tx) => {
     const current = await getVisibleActivity(tx, actor, id);
     assertWritable(actor, 'activity', current);
-    if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
-    if (!(await updateActivityRow(tx, id, current.version, { deletedAt: now(), updatedAt: now() }))) throw stale();
-    await appendStream(tx, { entityType: 'activity', entityId: id, type: 'delete', actorId: actor.id });
+    await softDeleteRecord(tx, actor, SOFT_DELETE, current, ifMatch);
     await afterActivityChange(tx, current, await getVisibleActivity(tx, actor, id, { deleted: true }));
   });
 }
@@ -234,8 +235,7 @@ export async function restoreActivity(db: Db, actor: Actor, id: string) {
     const current = await getVisibleActivity(tx, actor, id, { deleted: true });
     assertWritable(actor, 'activity', current);
     if (!current.deletedAt) return current;
-    if (!(await updateActivityRow(tx, id, current.version, { deletedAt: null, updatedAt: now() }))) throw stale();
-    await appendStream(tx, { entityType: 'activity', entityId: id, type: 'restore', actorId: actor.id });
+    await restoreRecord(tx, actor, SOFT_DELETE, current);
     const restored = await getVisibleActivity(tx, actor, id);
     await afterActivityChange(tx, current, restored);
     return restored;

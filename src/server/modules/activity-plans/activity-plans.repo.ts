@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RelatedRef } from '../../../domain/activities/activity.schema.js';
 import type { Conn } from '../../platform/db.js';
+import { updateIfVersion } from '../../platform/versioned.js';
 
 export type PlanRow = {
   id: string;
@@ -39,7 +40,7 @@ export async function insertPlan(conn: Conn, values: Omit<PlanRow, 'version' | '
 }
 
 /** Optimistic update: false when the version moved on (someone else changed the plan). */
-export async function updatePlanRow(
+export function updatePlanRow(
   conn: Conn,
   id: string,
   version: number,
@@ -52,13 +53,7 @@ export async function updatePlanRow(
     deletedAt: Date | null;
   }>,
 ): Promise<boolean> {
-  const res = await conn
-    .updateTable('activityPlans')
-    .set({ ...values, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateIfVersion(conn, 'activityPlans', id, version, values);
 }
 
 export async function insertApplication(

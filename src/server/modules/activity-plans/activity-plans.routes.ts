@@ -9,7 +9,8 @@ import {
   planProgressQuery,
 } from '../../../domain/activity-plans/activity-plan.schema.js';
 import { page } from '../../../domain/common/fields.js';
-import { actorOf, ifMatchVersion, withEtag } from '../../http/request.js';
+import { registerRecordRoutes } from '../../http/crud-routes.js';
+import { actorOf } from '../../http/request.js';
 import { errorResponses, idParams } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import { registerStreamRoutes } from '../stream/stream.routes.js';
@@ -54,63 +55,13 @@ export function activityPlanRoutes(app: App) {
     },
     async (req) => progressOf(db(), actorOf(req), { type: req.query.relatedType, id: req.query.relatedId }),
   );
-  app.post(
-    base,
-    {
-      schema: {
-        tags,
-        summary: 'Create an activity plan (admin)',
-        body: activityPlanCreateInput,
-        response: { 201: activityPlan, ...errorResponses },
-      },
-    },
-    async (req, reply) => withEtag(reply, await createPlan(db(), actorOf(req), req.body), 201),
-  );
-  app.get(
-    `${base}/:id`,
-    { schema: { tags, summary: 'One activity plan', params: idParams, response: { 200: activityPlan, ...errorResponses } } },
-    async (req, reply) => withEtag(reply, await getPlan(db(), actorOf(req), req.params.id)),
-  );
-  app.patch(
-    `${base}/:id`,
-    {
-      schema: {
-        tags,
-        summary: 'Change an activity plan (admin; If-Match)',
-        params: idParams,
-        body: activityPlanUpdateInput,
-        response: { 200: activityPlan, ...errorResponses },
-      },
-    },
-    async (req, reply) => withEtag(reply, await updatePlan(db(), actorOf(req), req.params.id, req.body, ifMatchVersion(req))),
-  );
-  app.delete(
-    `${base}/:id`,
-    {
-      schema: {
-        tags,
-        summary: 'Delete an activity plan (admin; soft)',
-        params: idParams,
-        response: { 204: z.null(), ...errorResponses },
-      },
-    },
-    async (req, reply) => {
-      await deletePlan(db(), actorOf(req), req.params.id, ifMatchVersion(req));
-      return reply.code(204).send(null);
-    },
-  );
-  app.post(
-    `${base}/:id/restore`,
-    {
-      schema: {
-        tags,
-        summary: 'Restore a deleted activity plan (admin)',
-        params: idParams,
-        response: { 200: activityPlan, ...errorResponses },
-      },
-    },
-    async (req, reply) => withEtag(reply, await restorePlan(db(), actorOf(req), req.params.id)),
-  );
+  registerRecordRoutes(app, {
+    resource: 'activity-plans',
+    label: 'an activity plan',
+    writers: 'admin',
+    schemas: { create: activityPlanCreateInput, update: activityPlanUpdateInput, record: activityPlan },
+    service: { get: getPlan, create: createPlan, update: updatePlan, remove: deletePlan, restore: restorePlan },
+  });
   app.post(
     `${base}/:id/apply`,
     {

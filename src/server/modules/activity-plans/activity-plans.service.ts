@@ -17,9 +17,11 @@ import { decodeCursor, encodeCursor } from '../../platform/cursor.js';
 import { type Conn, type Db, inTransaction } from '../../platform/db.js';
 import { AppError, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { recordMetaOf } from '../../platform/record-meta.js';
 import { createActivityInTx } from '../activities/activities.service.js';
 import { loadRelated, requireVisibleRelated } from '../activities/related-records.js';
 import { diffFields } from '../stream/diff.js';
+import { restoreRecord, type SoftDeletable, softDeleteRecord } from '../stream/soft-delete.js';
 import { appendStream } from '../stream/stream.repo.js';
 import { requireActiveUser } from '../users/users.lookup.js';
 import {
@@ -40,11 +42,7 @@ import {
 
 function toPlan(r: PlanRow): ActivityPlan {
   return {
-    id: r.id,
-    version: r.version,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    createdBy: r.createdBy,
+    ...recordMetaOf(r),
     name: r.name,
     description: r.description,
     active: r.active,
@@ -157,13 +155,13 @@ export async function updatePlan(
   });
 }
 
+const SOFT_DELETE: SoftDeletable = { entityType: 'activity_plan', update: updatePlanRow };
+
 export async function deletePlan(db: Db, actor: Actor, id: string, ifMatch: number | undefined): Promise<void> {
   assertAdmin(actor);
   await inTransaction(db, async (tx) => {
     const current = await getPlan(tx, actor, id);
-    if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
-    if (!(await updatePlanRow(tx, id, current.version, { deletedAt: now(), updatedAt: now() }))) throw stale();
-    await appendStream(tx, { entityType: 'activity_plan', entityId: id, type: 'delete', actorId: actor.id });
+    await softDeleteRecord(tx, actor, SOFT_DELETE, current, ifMatch);
   });
 }
 
@@ -172,8 +170,7 @@ export async function restorePlan(db: Db, actor: Actor, id: string): Promise<Act
   return inTransaction(db, async (tx) => {
     const current = await getPlan(tx, actor, id, { deleted: true });
     if (!current.deletedAt) return current;
-    if (!(await updatePlanRow(tx, id, current.version, { deletedAt: null, updatedAt: now() }))) throw stale();
-    await appendStream(tx, { entityType: 'activity_plan', entityId: id, type: 'restore', actorId: actor.id });
+    await restoreRecord(tx, actor, SOFT_DELETE, current);
     return getPlan(tx, actor, id);
   });
 }

@@ -6,6 +6,7 @@ import { now } from '../../platform/clock.js';
 import { type Conn, type Db, inTransaction } from '../../platform/db.js';
 import { AppError, notFound, stale } from '../../platform/errors.js';
 import type { FileStore } from '../../platform/files.js';
+import { recordMetaOf } from '../../platform/record-meta.js';
 import { appendStream } from '../stream/stream.repo.js';
 import { type AttachmentParent, requireParent } from './attachment-related.js';
 import { type AttachmentRow, findAttachment, listAttachmentRows, setAttachmentDeleted } from './attachments.repo.js';
@@ -16,11 +17,7 @@ export function toAttachment(row: AttachmentRow): Attachment {
   const info = kindInfo(row.kind);
   const previewable = Boolean(info?.previewable) && !row.activeContent;
   return {
-    id: row.id,
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    createdBy: row.createdBy,
+    ...recordMetaOf(row),
     relatedTo: { type: row.relatedType as AttachmentRelatedRef['type'], id: row.relatedId },
     fileName: row.fileName,
     contentType: row.contentType,

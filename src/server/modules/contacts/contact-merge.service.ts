@@ -1,13 +1,13 @@
-import { type MergeInput, pickMergedValues, unknownMergeFields } from '../../../domain/common/merge.js';
+import { type MergeInput, pickMergedValues } from '../../../domain/common/merge.js';
 import { type Contact, contactName } from '../../../domain/contacts/contact.schema.js';
 import type { Actor } from '../../access/actor.js';
 import { assertWritable } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
 import { type Db, inTransaction } from '../../platform/db.js';
-import { invalidField, stale } from '../../platform/errors.js';
-import { moveRelatedLinks } from '../merge/move-links.js';
+import { stale } from '../../platform/errors.js';
+import { checkMergeInput, loadMergeSource, retireMergedSource } from '../merge/merge-records.js';
 import { diffFields } from '../stream/diff.js';
-import { appendStream, moveStream, type NewStreamEntry } from '../stream/stream.repo.js';
+import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { CONTACT_DIFF_FIELDS, contactDiffShape } from './contacts.mapper.js';
 import { contactSearchText, updateContactRow } from './contacts.repo.js';
 import { getVisibleContact } from './contacts.service.js';
@@ -25,14 +25,10 @@ export async function mergeContacts(
   input: MergeInput,
   ifMatch: number | undefined,
 ): Promise<Contact> {
-  const unknown = unknownMergeFields(input.fields, MERGEABLE);
-  if (unknown.length) throw invalidField(`fields.${unknown[0]}`, 'is not a field that can be merged');
-  if (input.sourceId === targetId) throw invalidField('sourceId', 'a contact cannot be merged into itself');
+  checkMergeInput(input, targetId, MERGEABLE, 'a contact');
   return inTransaction(db, async (tx) => {
     const target = await getVisibleContact(tx, actor, targetId);
-    const source = await getVisibleContact(tx, actor, input.sourceId).catch(() => {
-      throw invalidField('sourceId', 'no such contact');
-    });
+    const source = await loadMergeSource(getVisibleContact(tx, actor, input.sourceId), 'contact');
     assertWritable(actor, 'contact', target);
     assertWritable(actor, 'contact', source);
     if (ifMatch !== undefined && ifMatch !== target.version) throw stale();
@@ -55,14 +51,8 @@ export async function mergeContacts(
       updatedAt: now(),
     });
     if (!ok) throw stale();
-    const movedLinks = await moveRelatedLinks(tx, 'contact', source.id, targetId);
-    await moveStream(tx, 'contact', source.id, targetId);
     await tx.updateTable('leads').set({ convertedContactId: targetId }).where('convertedContactId', '=', source.id).execute();
-    await tx
-      .updateTable('contacts')
-      .set({ deletedAt: now(), mergedIntoId: targetId, updatedAt: now() })
-      .where('id', '=', source.id)
-      .execute();
+    const movedLinks = await retireMergedSource(tx, 'contact', source.id, targetId);
 
     const entries: NewStreamEntry[] = [
       {

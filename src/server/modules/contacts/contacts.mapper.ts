@@ -1,15 +1,10 @@
 import { type Contact, contactName } from '../../../domain/contacts/contact.schema.js';
+import { iso, recordMetaOf } from '../../platform/record-meta.js';
 import type { ContactRow } from './contacts.repo.js';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 export function toContact(r: ContactRow): Contact {
   return {
-    id: r.id,
-    version: r.version,
-    createdAt: iso(r.createdAt),
-    updatedAt: iso(r.updatedAt),
-    createdBy: r.createdBy,
+    ...recordMetaOf(r),
     firstName: r.firstName,
     lastName: r.lastName,
     name: contactName(r),

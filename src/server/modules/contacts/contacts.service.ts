@@ -15,6 +15,8 @@ import { pickDefined } from '../../platform/objects.js';
 import { findAccount } from '../accounts/accounts.repo.js';
 import { notifyAssignment } from '../notifications/notification-producers.js';
 import { diffFields } from '../stream/diff.js';
+import { relinkEntries, updateEntries } from '../stream/entries.js';
+import { restoreRecord, type SoftDeletable, softDeleteRecord } from '../stream/soft-delete.js';
 import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import { requireActiveUser } from '../users/users.lookup.js';
 import { CONTACT_DIFF_FIELDS, contactDiffShape, toContact } from './contacts.mapper.js';
@@ -132,52 +134,25 @@ export async function updateContact(db: Db, actor: Actor, id: string, input: Con
     });
     if (!ok) throw stale();
 
-    const entries: NewStreamEntry[] = [
-      { entityType: 'contact', entityId: id, type: 'update', actorId: actor.id, data: { changes } },
-    ];
-    const ownerChange = changes.find((c) => c.field === 'ownerId');
-    if (ownerChange)
-      entries.push({
-        entityType: 'contact',
-        entityId: id,
-        type: 'assign',
-        actorId: actor.id,
-        data: { from: ownerChange.old, to: ownerChange.new },
-      });
     const accountChange = changes.find((c) => c.field === 'accountId');
-    if (accountChange) {
-      const record = { type: 'contact', id, name: contactName(merged) };
-      if (accountChange.old)
-        entries.push({
-          entityType: 'account',
-          entityId: String(accountChange.old),
-          type: 'unrelate',
-          actorId: actor.id,
-          data: { relation: 'contacts', record },
-        });
-      if (accountChange.new)
-        entries.push({
-          entityType: 'account',
-          entityId: String(accountChange.new),
-          type: 'relate',
-          actorId: actor.id,
-          data: { relation: 'contacts', record },
-        });
-    }
-    await appendStream(tx, entries);
+    await appendStream(tx, [
+      ...updateEntries('contact', id, actor.id, changes),
+      ...relinkEntries(accountChange, 'account', 'contacts', { type: 'contact', id, name: contactName(merged) }, actor.id),
+    ]);
+    const ownerChange = changes.find((c) => c.field === 'ownerId');
     if (ownerChange)
       await notifyAssignment(tx, actor, { type: 'contact', id, name: contactName(merged) }, String(ownerChange.new ?? ''));
     return getVisibleContact(tx, actor, id);
   });
 }
 
+const SOFT_DELETE: SoftDeletable = { entityType: 'contact', update: updateContactRow };
+
 export async function deleteContact(db: Db, actor: Actor, id: string, ifMatch?: number) {
   await inTransaction(db, async (tx) => {
     const current = await getVisibleContact(tx, actor, id);
     assertWritable(actor, 'contact', current);
-    if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
-    if (!(await updateContactRow(tx, id, current.version, { deletedAt: now(), updatedAt: now() }))) throw stale();
-    await appendStream(tx, { entityType: 'contact', entityId: id, type: 'delete', actorId: actor.id });
+    await softDeleteRecord(tx, actor, SOFT_DELETE, current, ifMatch);
   });
 }
 
@@ -186,8 +161,7 @@ export async function restoreContact(db: Db, actor: Actor, id: string) {
     const current = await getVisibleContact(tx, actor, id, { deleted: true });
     assertWritable(actor, 'contact', current);
     if (!current.deletedAt) return current;
-    if (!(await updateContactRow(tx, id, current.version, { deletedAt: null, updatedAt: now() }))) throw stale();
-    await appendStream(tx, { entityType: 'contact', entityId: id, type: 'restore', actorId: actor.id });
+    await restoreRecord(tx, actor, SOFT_DELETE, current);
     return getVisibleContact(tx, actor, id);
   });
 }

@@ -3,6 +3,7 @@ import type { RecipientSuggestion } from '../../../domain/emails/email.schema.js
 import type { TemplateValues } from '../../../domain/emails/email-template.js';
 import type { StreamEntityType } from '../../../domain/stream/stream.schema.js';
 import type { Conn } from '../../platform/db.js';
+import { appendStream } from '../stream/stream.repo.js';
 
 type Person = { id: string; firstName: string | null; lastName: string | null; emails: string[] };
 
@@ -169,4 +170,19 @@ export async function streamTargets(conn: Conn, ref: RelatedRef): Promise<Stream
     if (o?.accountId) targets.push({ entityType: 'account', entityId: o.accountId, extra: { opportunityId: o.id } });
   }
   return targets;
+}
+
+/** Records an email sent or received on a record in each Stream it belongs to (see streamTargets). */
+export async function appendEmailEntries(
+  conn: Conn,
+  ref: RelatedRef,
+  type: 'email_sent' | 'email_received',
+  actorId: string,
+  data: Record<string, unknown>,
+) {
+  const targets = await streamTargets(conn, ref);
+  await appendStream(
+    conn,
+    targets.map((t) => ({ entityType: t.entityType, entityId: t.entityId, type, actorId, data: { ...data, ...t.extra } })),
+  );
 }

@@ -5,10 +5,9 @@ import type { Db, Tx } from '../../platform/db.js';
 import { createMailTransport, describeSmtpError, MailSendError, type MailTransport } from '../../platform/mail.js';
 import { createActivityInTx } from '../activities/activities.service.js';
 import { loadActor } from '../auth/actor.loader.js';
-import { appendStream } from '../stream/stream.repo.js';
 import { attachmentFile } from './email-attachments.js';
 import { htmlToText } from './email-body.js';
-import { streamTargets } from './email-context.js';
+import { appendEmailEntries } from './email-context.js';
 import { attachmentsOfEmails, claimDueEmail, type EmailRow, finishAttempt } from './emails.repo.js';
 import { onEmailQueued } from './emails.service.js';
 
@@ -42,6 +41,11 @@ export type EmailSender = {
 
 const silent: Log = { info() {}, warn() {}, error() {} };
 
+/** The body parts of an email as it goes out: an HTML email carries a text rendering besides. */
+function bodyParts(row: EmailRow): { text: string; html: string | null } {
+  return row.format === 'html' ? { text: htmlToText(row.body), html: row.body } : { text: row.body, html: null };
+}
+
 /** What the Stream keeps of a sent email: the whole message as it went out. */
 export function sentEntryData(
   row: EmailRow,
@@ -57,8 +61,7 @@ export function sentEntryData(
     subject: row.subject,
     format: row.format,
     body: row.body,
-    text: row.format === 'html' ? htmlToText(row.body) : row.body,
-    html: row.format === 'html' ? row.body : null,
+    ...bodyParts(row),
     messageId: row.messageId,
     attachments,
     templateId: row.templateId,
@@ -112,17 +115,7 @@ async function recordSent(
     activityId = activity.id;
     await tx.updateTable('emails').set({ activityId }).where('id', '=', row.id).execute();
   }
-  const targets = await streamTargets(tx, ref);
-  await appendStream(
-    tx,
-    targets.map((t) => ({
-      entityType: t.entityType,
-      entityId: t.entityId,
-      type: 'email_sent' as const,
-      actorId: row.ownerId,
-      data: { ...data, activityId, ...t.extra },
-    })),
-  );
+  await appendEmailEntries(tx, ref, 'email_sent', row.ownerId, { ...data, activityId });
   return true;
 }
 
@@ -151,8 +144,7 @@ export function startEmailSender(opts: EmailSenderOptions): EmailSender {
         to: row.toAddresses,
         cc: row.ccAddresses,
         subject: row.subject,
-        text: row.format === 'html' ? htmlToText(row.body) : row.body,
-        html: row.format === 'html' ? row.body : null,
+        ...bodyParts(row),
         messageId: row.messageId,
         attachments: files.map((f) => ({
           fileName: f.fileName,

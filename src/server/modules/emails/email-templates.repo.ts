@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Conn } from '../../platform/db.js';
 import type { EmailTemplatesTable } from '../../platform/db-types.js';
+import { updateIfVersion } from '../../platform/versioned.js';
 
 export type EmailTemplateRow = Selectable<EmailTemplatesTable>;
 
@@ -35,17 +36,11 @@ export async function insertTemplate(
     .execute();
 }
 
-export async function updateTemplateRow(
+export function updateTemplateRow(
   conn: Conn,
   id: string,
   version: number,
   set: Partial<{ name: string; subject: string; body: string; format: string; deletedAt: Date | null }> & { updatedAt: Date },
 ): Promise<boolean> {
-  const r = await conn
-    .updateTable('emailTemplates')
-    .set({ ...set, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+  return updateIfVersion(conn, 'emailTemplates', id, version, set);
 }

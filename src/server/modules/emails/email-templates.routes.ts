@@ -8,7 +8,8 @@ import {
   TEMPLATE_VARIABLES,
   templateRenderInput,
 } from '../../../domain/emails/email-template.js';
-import { actorOf, ifMatchVersion, withEtag } from '../../http/request.js';
+import { registerRecordRoutes } from '../../http/crud-routes.js';
+import { actorOf } from '../../http/request.js';
 import { errorResponses, idParams } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
 import {
@@ -47,56 +48,18 @@ export function emailTemplateRoutes(app: App) {
     },
     async (req) => listTemplates(db(), actorOf(req), req.query),
   );
-  app.post(
-    base,
-    {
-      schema: {
-        tags,
-        summary: 'Create an email template',
-        body: emailTemplateCreateInput,
-        response: { 201: emailTemplate, ...errorResponses },
-      },
+  registerRecordRoutes(app, {
+    resource: 'email-templates',
+    label: 'an email template',
+    schemas: { create: emailTemplateCreateInput, update: emailTemplateUpdateInput, record: emailTemplate },
+    service: {
+      get: getTemplate,
+      create: createTemplate,
+      update: updateTemplate,
+      remove: deleteTemplate,
+      restore: restoreTemplate,
     },
-    async (req, reply) => withEtag(reply, await createTemplate(db(), actorOf(req), req.body), 201),
-  );
-  app.get(
-    `${base}/:id`,
-    { schema: { tags, summary: 'One email template', params: idParams, response: { 200: emailTemplate, ...errorResponses } } },
-    async (req, reply) => withEtag(reply, await getTemplate(db(), actorOf(req), req.params.id)),
-  );
-  app.patch(
-    `${base}/:id`,
-    {
-      schema: {
-        tags,
-        summary: 'Change an email template (send If-Match: "<version>")',
-        params: idParams,
-        body: emailTemplateUpdateInput,
-        response: { 200: emailTemplate, ...errorResponses },
-      },
-    },
-    async (req, reply) => withEtag(reply, await updateTemplate(db(), actorOf(req), req.params.id, req.body, ifMatchVersion(req))),
-  );
-  app.delete(
-    `${base}/:id`,
-    { schema: { tags, summary: 'Delete an email template (soft; restorable)', params: idParams } },
-    async (req, reply) => {
-      await deleteTemplate(db(), actorOf(req), req.params.id, ifMatchVersion(req));
-      return reply.code(204).send();
-    },
-  );
-  app.post(
-    `${base}/:id/restore`,
-    {
-      schema: {
-        tags,
-        summary: 'Restore a deleted email template',
-        params: idParams,
-        response: { 200: emailTemplate, ...errorResponses },
-      },
-    },
-    async (req, reply) => withEtag(reply, await restoreTemplate(db(), actorOf(req), req.params.id)),
-  );
+  });
   app.post(
     `${base}/:id/render`,
     {

@@ -13,8 +13,10 @@ import { now } from '../../platform/clock.js';
 import { type Conn, type Db, inTransaction } from '../../platform/db.js';
 import { AppError, invalidField, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { recordMetaOf } from '../../platform/record-meta.js';
 import { requireVisibleRelated } from '../activities/related-records.js';
 import { diffFields } from '../stream/diff.js';
+import { restoreRecord, type SoftDeletable, softDeleteRecord } from '../stream/soft-delete.js';
 import { appendStream } from '../stream/stream.repo.js';
 import { sanitizeEmailHtml } from './email-body.js';
 import { templateValues } from './email-context.js';
@@ -29,11 +31,7 @@ import {
 
 function toTemplate(r: EmailTemplateRow): EmailTemplate {
   return {
-    id: r.id,
-    version: r.version,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-    createdBy: r.createdBy,
+    ...recordMetaOf(r),
     name: r.name,
     subject: r.subject,
     body: r.body,
@@ -120,19 +118,13 @@ export async function updateTemplate(
   });
 }
 
+const SOFT_DELETE: SoftDeletable = { entityType: 'email_template', update: updateTemplateRow };
+
 export async function deleteTemplate(db: Db, actor: Actor, id: string, ifMatch: number | undefined) {
   assertCanManageSalesSetup(actor);
   await inTransaction(db, async (tx) => {
     const current = await getTemplate(tx, actor, id);
-    if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
-    if (!(await updateTemplateRow(tx, id, current.version, { deletedAt: now(), updatedAt: now() }))) throw stale();
-    await appendStream(tx, {
-      entityType: 'email_template',
-      entityId: id,
-      type: 'delete',
-      actorId: actor.id,
-      data: { name: current.name },
-    });
+    await softDeleteRecord(tx, actor, SOFT_DELETE, current, ifMatch, { name: current.name });
   });
 }
 
@@ -142,14 +134,7 @@ export async function restoreTemplate(db: Db, actor: Actor, id: string) {
     const current = await getTemplate(tx, actor, id, { deleted: true });
     if (!current.deletedAt) return current;
     if (await nameTaken(tx, current.name, id)) throw duplicateName();
-    if (!(await updateTemplateRow(tx, id, current.version, { deletedAt: null, updatedAt: now() }))) throw stale();
-    await appendStream(tx, {
-      entityType: 'email_template',
-      entityId: id,
-      type: 'restore',
-      actorId: actor.id,
-      data: { name: current.name },
-    });
+    await restoreRecord(tx, actor, SOFT_DELETE, current, { name: current.name });
     return getTemplate(tx, actor, id);
   });
 }

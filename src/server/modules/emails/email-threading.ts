@@ -2,8 +2,7 @@ import type { RelatedRef } from '../../../domain/activities/activity.schema.js';
 import type { Actor } from '../../access/actor.js';
 import type { Tx } from '../../platform/db.js';
 import { loadRelated } from '../activities/related-records.js';
-import { appendStream } from '../stream/stream.repo.js';
-import { streamTargets } from './email-context.js';
+import { appendEmailEntries } from './email-context.js';
 import { findEmailsByMessageIds } from './emails.repo.js';
 
 /** The Message-IDs a header names: "<a@x> <b@y>" → ["<a@x>", "<b@y>"]. */
@@ -39,17 +38,7 @@ export async function threadReply(
     if (!email) continue;
     const ref = { type: email.relatedType as RelatedRef['type'], id: email.relatedId };
     if (!(await loadRelated(tx, ref))) continue;
-    const targets = await streamTargets(tx, ref);
-    await appendStream(
-      tx,
-      targets.map((t) => ({
-        entityType: t.entityType,
-        entityId: t.entityId,
-        type: 'email_received' as const,
-        actorId: actor.id,
-        data: { ...data, replyToEmailId: email.id, ...t.extra },
-      })),
-    );
+    await appendEmailEntries(tx, ref, 'email_received', actor.id, { ...data, replyToEmailId: email.id });
     return { outcome: ref.type === 'lead' ? 'lead' : 'contact', entity: ref };
   }
   return null;

@@ -1,10 +1,9 @@
 import type { RelatedRef } from '../../../domain/activities/activity.schema.js';
 import type { Email, EmailFormat, EmailStatus } from '../../../domain/emails/email.schema.js';
 import type { Conn } from '../../platform/db.js';
+import { isoOrNull, recordMetaOf } from '../../platform/record-meta.js';
 import { loadRelated } from '../activities/related-records.js';
 import { attachmentsOfEmails, type EmailRow } from './emails.repo.js';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Rows → API records, with the related record's name, the sender's name and the attachments (few queries per page). */
 export async function toEmails(conn: Conn, rows: EmailRow[]): Promise<Email[]> {
@@ -24,11 +23,7 @@ export async function toEmails(conn: Conn, rows: EmailRow[]): Promise<Email[]> {
   return rows.map((r) => {
     const owner = owners.find((o) => o.id === r.ownerId);
     return {
-      id: r.id,
-      version: r.version,
-      createdAt: r.createdAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
-      createdBy: r.createdBy,
+      ...recordMetaOf(r),
       relatedTo: {
         type: r.relatedType as RelatedRef['type'],
         id: r.relatedId,
@@ -48,10 +43,10 @@ export async function toEmails(conn: Conn, rows: EmailRow[]): Promise<Email[]> {
       status: r.status as EmailStatus,
       attempts: r.attempts,
       maxAttempts: r.maxAttempts,
-      nextAttemptAt: r.status === 'queued' ? iso(r.nextAttemptAt) : null,
-      lastAttemptAt: iso(r.lastAttemptAt),
+      nextAttemptAt: r.status === 'queued' ? isoOrNull(r.nextAttemptAt) : null,
+      lastAttemptAt: isoOrNull(r.lastAttemptAt),
       lastError: r.lastError,
-      sentAt: iso(r.sentAt),
+      sentAt: isoOrNull(r.sentAt),
       activityId: r.activityId,
       attachments: attachments
         .filter((a) => a.emailId === r.id)

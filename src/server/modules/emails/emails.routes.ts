@@ -13,10 +13,10 @@ import {
   signatureInput,
   threadMessage,
 } from '../../../domain/emails/email.schema.js';
+import { uploadedFile } from '../../http/multipart.js';
 import { actorOf, ifMatchVersion, withEtag } from '../../http/request.js';
 import { errorBody, errorResponses, idParams } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
-import { invalidField } from '../../platform/errors.js';
 import { attachmentTooLarge, openAttachment, saveAttachment } from './email-attachments.js';
 import { emailTemplateRoutes } from './email-templates.routes.js';
 import {
@@ -128,18 +128,7 @@ export function emailRoutes(app: App) {
         },
       },
       async (req, reply) => {
-        const declared = Number(req.headers['content-length'] ?? 0);
-        if (declared > EMAIL_ATTACHMENT_MAX_BYTES + 64 * 1024) throw attachmentTooLarge();
-        if (!req.isMultipart()) throw invalidField('file', 'send the file as multipart/form-data in the field "file"');
-        let part: Awaited<ReturnType<typeof req.file>>;
-        try {
-          part = await req.file();
-        } catch (err) {
-          if ((err as { statusCode?: number }).statusCode === 413) throw attachmentTooLarge();
-          throw err;
-        }
-        if (!part) throw invalidField('file', 'is required');
-        const file = part;
+        const file = await uploadedFile(req, EMAIL_ATTACHMENT_MAX_BYTES, attachmentTooLarge);
         const saved = await saveAttachment(db(), app.config.dataDir, actorOf(req), {
           fileName: file.filename,
           contentType: file.mimetype,

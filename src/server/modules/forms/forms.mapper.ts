@@ -1,15 +1,10 @@
 import { type Form, type FormFieldConfig, submitPath } from '../../../domain/forms/form.schema.js';
+import { iso, recordMetaOf } from '../../platform/record-meta.js';
 import type { FormRow } from './forms.repo.js';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 export function toForm(r: FormRow): Form {
   return {
-    id: r.id,
-    version: r.version,
-    createdAt: iso(r.createdAt),
-    updatedAt: iso(r.updatedAt),
-    createdBy: r.createdBy,
+    ...recordMetaOf(r),
     updatedBy: r.updatedBy,
     name: r.name,
     active: r.active,

@@ -3,7 +3,8 @@ import type { FormListQuery } from '../../../domain/forms/form.schema.js';
 import { now } from '../../platform/clock.js';
 import type { Conn } from '../../platform/db.js';
 import type { FormsTable } from '../../platform/db-types.js';
-import { keysetCondition, keysetOrder, keysetPage, parseSort, type SortSpec, sortKeyValue } from '../../platform/keyset.js';
+import { countWhere, keysetListPage, type SortChoice, sortSpecOf } from '../../platform/keyset.js';
+import { updateIfVersion } from '../../platform/versioned.js';
 
 export type FormRow = Selectable<FormsTable> & { teamName: string | null; intakeUserName: string | null };
 export type FormValues = Insertable<FormsTable>;
@@ -26,19 +27,8 @@ export async function insertForm(conn: Conn, values: FormValues): Promise<void> 
 }
 
 /** Applies `patch` only if the stored version is still `expectedVersion`; returns false when stale. */
-export async function updateFormRow(
-  conn: Conn,
-  id: string,
-  expectedVersion: number,
-  patch: Updateable<FormsTable>,
-): Promise<boolean> {
-  const result = await conn
-    .updateTable('forms')
-    .set({ ...patch, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export function updateFormRow(conn: Conn, id: string, expectedVersion: number, patch: Updateable<FormsTable>): Promise<boolean> {
+  return updateIfVersion(conn, 'forms', id, expectedVersion, patch);
 }
 
 /** Counts a submission on the form (statistics only: the version does not change, so no edit is made stale). */
@@ -50,11 +40,11 @@ export async function countSubmission(conn: Conn, id: string): Promise<void> {
     .execute();
 }
 
-const SORTS: Record<string, Pick<SortSpec, 'expr' | 'kind'>> = {
+const SORTS = {
   name: { expr: sql`lower(f.name)`, kind: 'text' },
   createdAt: { expr: sql`f.created_at`, kind: 'timestamp' },
   updatedAt: { expr: sql`f.updated_at`, kind: 'timestamp' },
-};
+} satisfies Record<string, SortChoice>;
 
 export type FormFilter = Omit<FormListQuery, 'sort' | 'cursor' | 'limit'>;
 
@@ -72,24 +62,13 @@ function formConditions(query: FormFilter): RawBuilder<boolean>[] {
 }
 
 export async function listFormRows(conn: Conn, query: FormListQuery) {
-  const { field, dir } = parseSort(query.sort);
-  const sort = SORTS[field] ?? (SORTS.name as (typeof SORTS)[string]);
-  const spec: SortSpec = { expr: sort.expr, idExpr: sql`f.id`, dir, kind: sort.kind };
-  let q = selectForms(conn).select(sort.expr.as('sortKey'));
-  for (const condition of formConditions(query)) q = q.where(condition);
-  const after = keysetCondition(spec, query.cursor);
-  if (after) q = q.where(after);
-  const rows: Array<FormRow & { sortKey: unknown }> = await q
-    .orderBy(keysetOrder(spec))
-    .limit(query.limit + 1)
-    .execute();
-  return keysetPage(rows, query.limit, sortKeyValue);
+  const spec = sortSpecOf(SORTS, query.sort, 'name', sql`f.id`);
+  const select = selectForms(conn).select(spec.expr.as('sortKey'));
+  return keysetListPage(select, spec, formConditions(query), query);
 }
 
 export async function countFormRows(conn: Conn, query: FormFilter): Promise<number> {
-  let q = conn.selectFrom('forms as f').select(sql<number>`count(*)::int`.as('n'));
-  for (const condition of formConditions(query)) q = q.where(condition);
-  return (await q.executeTakeFirstOrThrow()).n;
+  return countWhere(conn.selectFrom('forms as f'), formConditions(query));
 }
 
 /**

@@ -1,14 +1,16 @@
 import type { Form, FormCreate, FormListQuery, FormUpdate } from '../../../domain/forms/form.schema.js';
 import type { Actor } from '../../access/actor.js';
-import { assertAdmin, canCreate } from '../../access/policy.js';
+import { assertAdmin } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
 import { type Conn, type Db, inTransaction } from '../../platform/db.js';
-import { invalidField, notFound, stale } from '../../platform/errors.js';
+import { notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { pickDefined } from '../../platform/objects.js';
-import { loadActor } from '../auth/actor.loader.js';
+import { requireIntakeUser } from '../leads/lead-intake.js';
 import { diffFields } from '../stream/diff.js';
+import { restoreRecord, type SoftDeletable, softDeleteRecord } from '../stream/soft-delete.js';
 import { appendStream } from '../stream/stream.repo.js';
+import { requireTeam } from '../users/users.lookup.js';
 import { FORM_DIFF_FIELDS, toForm } from './forms.mapper.js';
 import { countFormRows, type FormFilter, findForm, insertForm, listFormRows, updateFormRow } from './forms.repo.js';
 
@@ -32,25 +34,13 @@ export async function countForms(db: Db, _actor: Actor, query: FormFilter) {
   return countFormRows(db, query);
 }
 
-async function checkTeam(conn: Conn, teamId: string) {
-  const team = await conn.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
-  if (!team) throw invalidField('teamId', 'no such team');
-}
-
-/** The intake user must be able to create leads, or every submission would fail. */
-async function checkIntakeUser(conn: Conn, userId: string) {
-  const intake = await loadActor(conn, userId);
-  if (!intake) throw invalidField('intakeUserId', 'no such active user');
-  if (!canCreate(intake, 'lead')) throw invalidField('intakeUserId', 'this user may not create leads');
-}
-
 export async function createForm(db: Db, actor: Actor, input: FormCreate): Promise<Form> {
   assertAdmin(actor);
   const id = newId();
   return inTransaction(db, async (tx) => {
-    if (input.teamId) await checkTeam(tx, input.teamId);
+    if (input.teamId) await requireTeam(tx, input.teamId);
     const intakeUserId = input.intakeUserId ?? actor.id;
-    if (input.intakeUserId) await checkIntakeUser(tx, input.intakeUserId);
+    if (input.intakeUserId) await requireIntakeUser(tx, input.intakeUserId);
     const at = now();
     await insertForm(tx, {
       id,
@@ -85,8 +75,8 @@ export async function updateForm(
   return inTransaction(db, async (tx) => {
     const current = await getVisibleForm(tx, actor, id);
     if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
-    if (input.teamId && input.teamId !== current.teamId) await checkTeam(tx, input.teamId);
-    if (input.intakeUserId && input.intakeUserId !== current.intakeUserId) await checkIntakeUser(tx, input.intakeUserId);
+    if (input.teamId && input.teamId !== current.teamId) await requireTeam(tx, input.teamId);
+    if (input.intakeUserId && input.intakeUserId !== current.intakeUserId) await requireIntakeUser(tx, input.intakeUserId);
     const after = pickDefined(input, FORM_DIFF_FIELDS);
     const changes = diffFields(current, after, FORM_DIFF_FIELDS);
     if (changes.length === 0) return current;
@@ -103,14 +93,17 @@ export async function updateForm(
   });
 }
 
+/** A form also records who changed it last. */
+const softDeleteForms = (actor: Actor): SoftDeletable => ({
+  entityType: 'form',
+  update: (tx, id, version, patch) => updateFormRow(tx, id, version, { ...patch, updatedBy: actor.id }),
+});
+
 export async function deleteForm(db: Db, actor: Actor, id: string, ifMatch?: number): Promise<void> {
   assertAdmin(actor);
   await inTransaction(db, async (tx) => {
     const current = await getVisibleForm(tx, actor, id);
-    if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
-    if (!(await updateFormRow(tx, id, current.version, { deletedAt: now(), updatedAt: now(), updatedBy: actor.id })))
-      throw stale();
-    await appendStream(tx, { entityType: 'form', entityId: id, type: 'delete', actorId: actor.id });
+    await softDeleteRecord(tx, actor, softDeleteForms(actor), current, ifMatch);
   });
 }
 
@@ -119,9 +112,7 @@ export async function restoreForm(db: Db, actor: Actor, id: string): Promise<For
   return inTransaction(db, async (tx) => {
     const current = await getVisibleForm(tx, actor, id, { deleted: true });
     if (!current.deletedAt) return current;
-    if (!(await updateFormRow(tx, id, current.version, { deletedAt: null, updatedAt: now(), updatedBy: actor.id })))
-      throw stale();
-    await appendStream(tx, { entityType: 'form', entityId: id, type: 'restore', actorId: actor.id });
+    await restoreRecord(tx, actor, softDeleteForms(actor), current);
     return getVisibleForm(tx, actor, id);
   });
 }

@@ -9,6 +9,7 @@ import { AppError, type ErrorDetail, notFound } from '../../platform/errors.js';
 import { loadActor } from '../auth/actor.loader.js';
 import { intakeLead } from '../leads/lead-intake.js';
 import { readSetting } from '../settings/settings.repo.js';
+import { firstActiveAdminId } from '../users/users.lookup.js';
 import { toForm } from './forms.mapper.js';
 import { bumpSubmissionCounter, countSubmission, findForm } from './forms.repo.js';
 
@@ -112,14 +113,8 @@ function validationFailed(details: ErrorDetail[]) {
 async function intakeActor(db: Db, form: Form): Promise<Actor> {
   const configured = await loadActor(db, form.intakeUserId);
   if (configured && canCreate(configured, 'lead')) return configured;
-  const admin = await db
-    .selectFrom('users')
-    .select('id')
-    .where('role', '=', 'admin')
-    .where('active', '=', true)
-    .orderBy('createdAt')
-    .executeTakeFirst();
-  const fallback = admin ? await loadActor(db, admin.id) : undefined;
+  const adminId = await firstActiveAdminId(db);
+  const fallback = adminId ? await loadActor(db, adminId) : undefined;
   if (!fallback) throw new AppError('internal', 'The form has no active user to record leads as');
   return fallback;
 }

@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import type { DuplicatePolicy, ImportDefaults, ImportField } from '../../../domain/imports/import.schema.js';
-import { FIRST_CONTACT_SLA_HOURS, type LeadCreate, leadName } from '../../../domain/leads/lead.schema.js';
+import { type LeadCreate, leadName } from '../../../domain/leads/lead.schema.js';
 import { explainScore, type ScoreWeights } from '../../../domain/leads/lead.score.js';
 import type { Actor } from '../../access/actor.js';
 import { canWrite } from '../../access/policy.js';
@@ -8,7 +8,9 @@ import { now } from '../../platform/clock.js';
 import type { Conn, Tx } from '../../platform/db.js';
 import type { LeadsTable } from '../../platform/db-types.js';
 import { newId } from '../../platform/ids.js';
+import { newLeadColumns } from '../leads/leads.mapper.js';
 import { leadSearchText } from '../leads/leads.repo.js';
+import { nextRoundRobinOwners } from '../leads/round-robin.js';
 import { diffFields } from '../stream/diff.js';
 import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
 import type { DataRow } from './import-files.js';
@@ -78,79 +80,14 @@ export async function findDuplicates(conn: Conn, emails: string[]): Promise<Map<
   return found;
 }
 
-/**
- * The next `n` owners of unowned leads for `teamId`, in the same rotation as `nextRoundRobinOwner` (leads module)
- * but for a whole batch at once: one lock on the team's round-robin row, one update at the end.
- */
-async function roundRobinOwners(tx: Tx, teamId: string, n: number): Promise<Array<string | null>> {
-  if (n === 0) return [];
-  await tx
-    .insertInto('teamRoundRobin')
-    .values({ teamId, lastUserId: null })
-    .onConflict((oc) => oc.column('teamId').doNothing())
-    .execute();
-  const state = await tx
-    .selectFrom('teamRoundRobin')
-    .select('lastUserId')
-    .where('teamId', '=', teamId)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  const members = (
-    await tx
-      .selectFrom('teamMembers as m')
-      .innerJoin('users as u', 'u.id', 'm.userId')
-      .select('u.id')
-      .where('m.teamId', '=', teamId)
-      .where('u.active', '=', true)
-      .where('u.role', 'in', ['sdr', 'account_manager', 'team_lead'])
-      .orderBy(sql`u.id`)
-      .execute()
-  ).map((m) => m.id);
-  if (members.length === 0) return Array.from({ length: n }, () => null);
-  const last = state.lastUserId;
-  let index = last === null ? -1 : members.findIndex((id) => id > last) - 1;
-  if (last !== null && index === -2) index = members.length - 1;
-  const owners: string[] = [];
-  for (let i = 0; i < n; i++) {
-    index = (index + 1) % members.length;
-    owners.push(members[index] as string);
-  }
-  await tx
-    .updateTable('teamRoundRobin')
-    .set({ lastUserId: owners.at(-1) as string })
-    .where('teamId', '=', teamId)
-    .execute();
-  return owners;
-}
-
 function newLeadValues(input: LeadCreate, actor: Actor, at: Date): Insertable<LeadsTable> & { id: string } {
   return {
     id: newId(),
-    firstName: input.firstName ?? null,
-    lastName: input.lastName ?? null,
-    company: input.company ?? null,
-    title: input.title ?? null,
-    email: input.email ?? null,
-    phone: input.phone ?? null,
-    website: input.website ?? null,
-    registrationNumber: input.registrationNumber ?? null,
-    city: input.city ?? null,
-    country: input.country ?? null,
-    description: input.description ?? null,
-    source: input.source,
-    campaign: input.campaign ?? null,
+    ...newLeadColumns(input, actor.id, at),
     status: 'new',
     ownerId: input.ownerId ?? null,
     teamId: input.teamId ?? null,
-    budget: 'unknown',
-    authority: 'unknown',
-    need: 'unknown',
-    timeline: 'unclear',
-    firstContactDueAt: new Date(at.getTime() + FIRST_CONTACT_SLA_HOURS * 3_600_000),
     searchText: '',
-    createdBy: actor.id,
-    createdAt: at,
-    updatedAt: at,
   };
 }
 
@@ -254,7 +191,7 @@ export async function importBatch(
 
   // Unowned leads for a receiving team are handed out in turn, as single creates are.
   const teamId = s.defaults.teamId ?? null;
-  const roundRobin = !s.defaults.ownerId && teamId ? await roundRobinOwners(tx, teamId, inserts.length) : [];
+  const roundRobin = !s.defaults.ownerId && teamId ? await nextRoundRobinOwners(tx, teamId, inserts.length) : [];
   inserts.forEach((values, i) => {
     values.ownerId = values.ownerId ?? roundRobin[i] ?? null;
     if (values.ownerId) values.status = 'assigned';

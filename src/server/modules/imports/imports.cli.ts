@@ -5,6 +5,7 @@ import { duplicatePolicy, IMPORT_FIELDS, type ImportField, type ImportRecord } f
 import type { Actor } from '../../access/actor.js';
 import type { Database } from '../../platform/db.js';
 import { loadActor } from '../auth/actor.loader.js';
+import { firstActiveAdminId } from '../users/users.lookup.js';
 import { importsDir } from './import-files.js';
 import { claimImport, runImport } from './import-runner.js';
 import { toImport } from './imports.mapper.js';
@@ -39,15 +40,8 @@ async function cliActor(database: Database, opts: ImportLeadsOptions): Promise<A
   if (opts.as) id = await userIdByEmail(database, opts.as, '--as');
   else if (opts.owner) id = await userIdByEmail(database, opts.owner, '--owner');
   else {
-    const admin = await database.db
-      .selectFrom('users')
-      .select('id')
-      .where('role', '=', 'admin')
-      .where('active', '=', true)
-      .orderBy('createdAt')
-      .executeTakeFirst();
-    if (!admin) throw new Error('No active administrator exists: create one with `stride user create` or pass --as EMAIL');
-    id = admin.id;
+    id = await firstActiveAdminId(database.db);
+    if (!id) throw new Error('No active administrator exists: create one with `stride user create` or pass --as EMAIL');
   }
   const actor = await loadActor(database.db, id);
   if (!actor) throw new Error('The acting user is not active');

@@ -1,8 +1,7 @@
 import type { DuplicatePolicy, ImportField, ImportRecord } from '../../../domain/imports/import.schema.js';
 import type { Lead } from '../../../domain/leads/lead.schema.js';
+import { isoOrNull, recordMetaOf } from '../../platform/record-meta.js';
 import type { ImportRow } from './imports.repo.js';
-
-const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** An import as the API shows it: status, totals and progress in percent. */
 export function toImport(r: ImportRow): ImportRecord {
@@ -10,11 +9,7 @@ export function toImport(r: ImportRow): ImportRecord {
   const progress =
     r.status === 'completed' ? 100 : r.totalRows === 0 ? 0 : Math.min(100, Math.floor((r.processedRows * 100) / r.totalRows));
   return {
-    id: r.id,
-    version: r.version,
-    createdAt: iso(r.createdAt) as string,
-    updatedAt: iso(r.updatedAt) as string,
-    createdBy: r.createdBy,
+    ...recordMetaOf(r),
     entity: 'lead',
     fileName: r.fileName,
     fileKind: r.fileKind as 'csv' | 'xlsx',
@@ -41,8 +36,8 @@ export function toImport(r: ImportRow): ImportRecord {
     },
     progress,
     error: r.error,
-    startedAt: iso(r.startedAt),
-    finishedAt: iso(r.finishedAt),
+    startedAt: isoOrNull(r.startedAt),
+    finishedAt: isoOrNull(r.finishedAt),
     rejectedReportUrl: r.rejectedCount > 0 ? `/api/v1/imports/${r.id}/rejected.csv` : null,
   };
 }

@@ -9,10 +9,11 @@ import {
   importWithPreview,
   previewRow,
 } from '../../../domain/imports/import.schema.js';
+import { uploadedFile } from '../../http/multipart.js';
 import { actorOf, ifMatchVersion, withEtag } from '../../http/request.js';
 import { errorBody, errorResponses, idParams } from '../../http/schemas.js';
 import type { App } from '../../http/types.js';
-import { AppError, invalidField } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { ImportWorker } from './import-worker.js';
 import {
   createImport,
@@ -58,18 +59,7 @@ export function importRoutes(app: App) {
         },
       },
       async (req, reply) => {
-        const declared = Number(req.headers['content-length'] ?? 0);
-        if (declared > IMPORT_MAX_BYTES + 64 * 1024) throw tooLarge();
-        if (!req.isMultipart()) throw invalidField('file', 'send the file as multipart/form-data in the field "file"');
-        let part: Awaited<ReturnType<typeof req.file>>;
-        try {
-          part = await req.file();
-        } catch (err) {
-          if ((err as { statusCode?: number }).statusCode === 413) throw tooLarge();
-          throw err;
-        }
-        if (!part) throw invalidField('file', 'is required');
-        const file = part;
+        const file = await uploadedFile(req, IMPORT_MAX_BYTES, tooLarge);
         const created = await createImport(app.database.db, app.config.dataDir, actorOf(req), {
           fileName: file.filename,
           stream: file.file,

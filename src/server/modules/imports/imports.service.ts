@@ -22,7 +22,7 @@ import { type CsvColumn, csvStream } from '../../platform/csv.js';
 import { type Conn, type Db, inTransaction } from '../../platform/db.js';
 import { AppError, invalidField, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { requireActiveUser } from '../users/users.lookup.js';
+import { requireActiveUser, requireTeam } from '../users/users.lookup.js';
 import { findDuplicates } from './import-batch.js';
 import { dataRows, importsDir, inspectFile, saveUpload, sniffKind } from './import-files.js';
 import { mappedValues, rowToLead } from './import-rows.js';
@@ -177,10 +177,7 @@ async function checkDefaults(conn: Conn, actor: Actor, defaults: ImportDefaults)
     await requireActiveUser(conn, defaults.ownerId, 'defaults.ownerId');
     assertCanAssign(actor, 'lead', defaults.ownerId);
   }
-  if (defaults.teamId) {
-    const team = await conn.selectFrom('teams').select('id').where('id', '=', defaults.teamId).executeTakeFirst();
-    if (!team) throw invalidField('defaults.teamId', 'no such team');
-  }
+  if (defaults.teamId) await requireTeam(conn, defaults.teamId, 'defaults.teamId');
 }
 
 /** Sets the mapping, duplicate policy and defaults of an import that has not started yet. */

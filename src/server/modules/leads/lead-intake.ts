@@ -1,8 +1,11 @@
 import type { Lead, LeadCreate } from '../../../domain/leads/lead.schema.js';
 import type { StreamType } from '../../../domain/stream/stream.schema.js';
 import type { Actor } from '../../access/actor.js';
+import { canCreate } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
-import type { Db } from '../../platform/db.js';
+import type { Conn, Db } from '../../platform/db.js';
+import { invalidField } from '../../platform/errors.js';
+import { loadActor } from '../auth/actor.loader.js';
 import { appendStream } from '../stream/stream.repo.js';
 import { toLead } from './leads.mapper.js';
 import { findLead } from './leads.repo.js';
@@ -10,6 +13,16 @@ import { createLead } from './leads.service.js';
 import { getScoreWeights } from './score-weights.js';
 
 export type IntakeResult = { lead: Lead; created: boolean };
+
+/**
+ * Checks the user an intake channel (web form, sales mailbox) creates its leads as: an active user who may create
+ * leads, or every arrival would fail.
+ */
+export async function requireIntakeUser(conn: Conn, userId: string) {
+  const intake = await loadActor(conn, userId);
+  if (!intake) throw invalidField('intakeUserId', 'no such active user');
+  if (!canCreate(intake, 'lead')) throw invalidField('intakeUserId', 'this user may not create leads');
+}
 
 /**
  * The one way leads arrive from outside (web form, sales mailbox, import): a sender whose email already belongs to

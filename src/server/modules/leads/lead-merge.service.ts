@@ -1,14 +1,14 @@
-import { type MergeInput, pickMergedValues, unknownMergeFields } from '../../../domain/common/merge.js';
+import { type MergeInput, pickMergedValues } from '../../../domain/common/merge.js';
 import { type Lead, MERGEABLE_LEAD_FIELDS } from '../../../domain/leads/lead.schema.js';
 import { explainScore } from '../../../domain/leads/lead.score.js';
 import type { Actor } from '../../access/actor.js';
 import { assertWritable } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
 import { type Db, inTransaction } from '../../platform/db.js';
-import { AppError, invalidField, stale } from '../../platform/errors.js';
-import { moveRelatedLinks } from '../merge/move-links.js';
+import { AppError, stale } from '../../platform/errors.js';
+import { checkMergeInput, loadMergeSource, retireMergedSource } from '../merge/merge-records.js';
 import { diffFields } from '../stream/diff.js';
-import { appendStream, moveStream } from '../stream/stream.repo.js';
+import { appendStream } from '../stream/stream.repo.js';
 import { leadSearchText, updateLeadRow } from './leads.repo.js';
 import { getVisibleLead } from './leads.service.js';
 import { getScoreWeights } from './score-weights.js';
@@ -26,14 +26,10 @@ export async function mergeLeads(
   input: MergeInput,
   ifMatch: number | undefined,
 ): Promise<Lead> {
-  const unknown = unknownMergeFields(input.fields, MERGEABLE_LEAD_FIELDS);
-  if (unknown.length) throw invalidField(`fields.${unknown[0]}`, 'is not a field that can be merged');
-  if (input.sourceId === targetId) throw invalidField('sourceId', 'a lead cannot be merged into itself');
+  checkMergeInput(input, targetId, MERGEABLE_LEAD_FIELDS, 'a lead');
   return inTransaction(db, async (tx) => {
     const target = await getVisibleLead(tx, actor, targetId);
-    const source = await getVisibleLead(tx, actor, input.sourceId).catch(() => {
-      throw invalidField('sourceId', 'no such lead');
-    });
+    const source = await loadMergeSource(getVisibleLead(tx, actor, input.sourceId), 'lead');
     assertWritable(actor, 'lead', target);
     assertWritable(actor, 'lead', source);
     if (ifMatch !== undefined && ifMatch !== target.version) throw stale();
@@ -58,13 +54,7 @@ export async function mergeLeads(
       updatedAt: now(),
     });
     if (!ok) throw stale();
-    const movedLinks = await moveRelatedLinks(tx, 'lead', source.id, targetId);
-    await moveStream(tx, 'lead', source.id, targetId);
-    await tx
-      .updateTable('leads')
-      .set({ deletedAt: now(), mergedIntoId: targetId, updatedAt: now() })
-      .where('id', '=', source.id)
-      .execute();
+    const movedLinks = await retireMergedSource(tx, 'lead', source.id, targetId);
     await appendStream(tx, {
       entityType: 'lead',
       entityId: targetId,

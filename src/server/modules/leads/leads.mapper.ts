@@ -1,18 +1,13 @@
-import { type Lead, leadName } from '../../../domain/leads/lead.schema.js';
+import { FIRST_CONTACT_SLA_HOURS, type Lead, type LeadCreate, leadName } from '../../../domain/leads/lead.schema.js';
 import { explainScore, type ScoreWeights } from '../../../domain/leads/lead.score.js';
+import { iso, recordMetaOf } from '../../platform/record-meta.js';
 import type { LeadRow } from './leads.repo.js';
-
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** A lead as the API shows it; `slaBreached` is judged at `at` (the first-contact clock). */
 export function toLead(r: LeadRow, weights: ScoreWeights, at: Date): Lead {
   const waiting = ['new', 'assigned', 'in_process'].includes(r.status);
   return {
-    id: r.id,
-    version: r.version,
-    createdAt: iso(r.createdAt),
-    updatedAt: iso(r.updatedAt),
-    createdBy: r.createdBy,
+    ...recordMetaOf(r),
     firstName: r.firstName,
     lastName: r.lastName,
     name: leadName(r),
@@ -50,6 +45,40 @@ export function toLead(r: LeadRow, weights: ScoreWeights, at: Date): Lead {
     convertedAccountId: r.convertedAccountId,
     convertedContactId: r.convertedContactId,
     deletedAt: r.deletedAt ? iso(r.deletedAt) : null,
+  };
+}
+
+/**
+ * The columns of a new lead that come from what was entered (by hand, a form, a mailbox, an import), unset ones
+ * empty or unknown; the first-contact clock starts at `at`. Status, owner and team are the caller's decision.
+ */
+export function newLeadColumns(input: LeadCreate, actorId: string, at: Date) {
+  return {
+    firstName: input.firstName ?? null,
+    lastName: input.lastName ?? null,
+    company: input.company ?? null,
+    title: input.title ?? null,
+    email: input.email ?? null,
+    phone: input.phone ?? null,
+    website: input.website ?? null,
+    registrationNumber: input.registrationNumber ?? null,
+    city: input.city ?? null,
+    country: input.country ?? null,
+    description: input.description ?? null,
+    source: input.source,
+    campaign: input.campaign ?? null,
+    budget: input.budget ?? 'unknown',
+    authority: input.authority ?? 'unknown',
+    need: input.need ?? 'unknown',
+    timeline: input.timeline ?? 'unclear',
+    companySize: input.companySize ?? null,
+    industryFit: input.industryFit ?? null,
+    engagement: input.engagement ?? null,
+    icpFit: input.icpFit ?? null,
+    firstContactDueAt: new Date(at.getTime() + FIRST_CONTACT_SLA_HOURS * 3_600_000),
+    createdBy: actorId,
+    createdAt: at,
+    updatedAt: at,
   };
 }
 

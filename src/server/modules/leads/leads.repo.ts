@@ -5,8 +5,9 @@ import type { Actor } from '../../access/actor.js';
 import { readScope } from '../../access/policy.js';
 import type { Conn } from '../../platform/db.js';
 import type { LeadsTable } from '../../platform/db-types.js';
-import { keysetCondition, keysetOrder, keysetPage, parseSort, type SortSpec, sortKeyValue } from '../../platform/keyset.js';
+import { countWhere, keysetListPage, type SortChoice, sortSpecOf } from '../../platform/keyset.js';
 import { likePattern } from '../../platform/search.js';
+import { updateIfVersion } from '../../platform/versioned.js';
 
 export type LeadRow = Selectable<LeadsTable> & { ownerName: string | null };
 export type LeadValues = Insertable<LeadsTable>;
@@ -38,27 +39,16 @@ export async function insertLead(conn: Conn, values: LeadValues): Promise<void> 
   await conn.insertInto('leads').values(values).execute();
 }
 
-export async function updateLeadRow(
-  conn: Conn,
-  id: string,
-  expectedVersion: number,
-  patch: Updateable<LeadsTable>,
-): Promise<boolean> {
-  const result = await conn
-    .updateTable('leads')
-    .set({ ...patch, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export function updateLeadRow(conn: Conn, id: string, expectedVersion: number, patch: Updateable<LeadsTable>): Promise<boolean> {
+  return updateIfVersion(conn, 'leads', id, expectedVersion, patch);
 }
 
-const SORTS: Record<string, Pick<SortSpec, 'expr' | 'kind'>> = {
+const SORTS = {
   createdAt: { expr: sql`l.created_at`, kind: 'timestamp' },
   updatedAt: { expr: sql`l.updated_at`, kind: 'timestamp' },
   score: { expr: sql`coalesce(l.score, -1)`, kind: 'number' },
   firstContactDueAt: { expr: sql`l.first_contact_due_at`, kind: 'timestamp' },
-};
+} satisfies Record<string, SortChoice>;
 
 export type LeadFilter = Omit<LeadListQuery, 'sort' | 'cursor' | 'limit'>;
 
@@ -97,22 +87,11 @@ function leadConditions(actor: Actor, query: LeadFilter, at: Date): RawBuilder<b
 }
 
 export async function listLeadRows(conn: Conn, actor: Actor, query: LeadListQuery, at: Date) {
-  const { field, dir } = parseSort(query.sort);
-  const sort = SORTS[field] ?? (SORTS.createdAt as (typeof SORTS)[string]);
-  const spec: SortSpec = { expr: sort.expr, idExpr: sql`l.id`, dir, kind: sort.kind };
-  let q = selectLeads(conn).select(sort.expr.as('sortKey'));
-  for (const condition of leadConditions(actor, query, at)) q = q.where(condition);
-  const after = keysetCondition(spec, query.cursor);
-  if (after) q = q.where(after);
-  const rows: Array<LeadRow & { sortKey: unknown }> = await q
-    .orderBy(keysetOrder(spec))
-    .limit(query.limit + 1)
-    .execute();
-  return keysetPage(rows, query.limit, sortKeyValue);
+  const spec = sortSpecOf(SORTS, query.sort, 'createdAt', sql`l.id`);
+  const select = selectLeads(conn).select(spec.expr.as('sortKey'));
+  return keysetListPage(select, spec, leadConditions(actor, query, at), query);
 }
 
 export async function countLeadRows(conn: Conn, actor: Actor, query: LeadFilter, at: Date): Promise<number> {
-  let q = conn.selectFrom('leads as l').select(sql<number>`count(*)`.as('n'));
-  for (const condition of leadConditions(actor, query, at)) q = q.where(condition);
-  return (await q.executeTakeFirstOrThrow()).n;
+  return countWhere(conn.selectFrom('leads as l'), leadConditions(actor, query, at));
 }

@@ -7,7 +7,6 @@ import {
   leadListQuery,
   leadTransitionInput,
   leadUpdateInput,
-  mergeInput,
 } from '../../../domain/leads/lead.schema.js';
 import { registerCrudRoutes } from '../../http/crud-routes.js';
 import { actorOf, ifMatchVersion, withEtag } from '../../http/request.js';
@@ -37,6 +36,7 @@ export function leadRoutes(app: App) {
       count: countLeads,
     },
     csvColumns: LEAD_CSV_COLUMNS,
+    merge: mergeLeads,
   });
   const tags = ['leads'];
   app.post(
@@ -68,20 +68,6 @@ export function leadRoutes(app: App) {
       const lead = await getVisibleLead(app.database.db, actor, req.params.id);
       return { data: await findDuplicates(app.database.db, actor, lead, { type: 'lead', id: lead.id }) };
     },
-  );
-  app.post(
-    '/api/v1/leads/:id/merge',
-    {
-      schema: {
-        tags,
-        summary: 'Merge another lead into this one (the survivor); the other is kept as deleted',
-        params: idParams,
-        body: mergeInput,
-        response: { 200: lead, ...errorResponses },
-      },
-    },
-    async (req, reply) =>
-      withEtag(reply, await mergeLeads(app.database.db, actorOf(req), req.params.id, req.body, ifMatchVersion(req))),
   );
   app.post(
     '/api/v1/leads/:id/convert',

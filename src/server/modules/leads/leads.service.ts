@@ -1,24 +1,19 @@
-import {
-  FIRST_CONTACT_SLA_HOURS,
-  type Lead,
-  type LeadCreate,
-  type LeadListQuery,
-  type LeadUpdate,
-  leadName,
-} from '../../../domain/leads/lead.schema.js';
+import { type Lead, type LeadCreate, type LeadListQuery, type LeadUpdate, leadName } from '../../../domain/leads/lead.schema.js';
 import { explainScore } from '../../../domain/leads/lead.score.js';
 import type { Actor } from '../../access/actor.js';
 import { assertCanAssign, assertCanCreate, assertReadable, assertWritable } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
 import { type Conn, type Db, inTransaction } from '../../platform/db.js';
-import { AppError, invalidField, notFound, stale } from '../../platform/errors.js';
+import { AppError, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { pickDefined } from '../../platform/objects.js';
 import { notifyAssignment } from '../notifications/notification-producers.js';
 import { diffFields } from '../stream/diff.js';
+import { updateEntries } from '../stream/entries.js';
+import { restoreRecord, type SoftDeletable, softDeleteRecord } from '../stream/soft-delete.js';
 import { appendStream, type NewStreamEntry } from '../stream/stream.repo.js';
-import { requireActiveUser } from '../users/users.lookup.js';
-import { LEAD_DIFF_FIELDS, toLead } from './leads.mapper.js';
+import { requireActiveUser, requireTeam } from '../users/users.lookup.js';
+import { LEAD_DIFF_FIELDS, newLeadColumns, toLead } from './leads.mapper.js';
 import {
   countLeadRows,
   findLead,
@@ -47,11 +42,6 @@ export async function countLeads(db: Db, actor: Actor, query: LeadFilter) {
   return countLeadRows(db, actor, query, now());
 }
 
-async function checkTeam(conn: Conn, teamId: string) {
-  const team = await conn.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
-  if (!team) throw invalidField('teamId', 'no such team');
-}
-
 /**
  * Creates a lead in status `new`; with an owner it is `assigned` at once, and an unowned lead for a receiving team
  * is handed out round-robin. The first-contact clock starts now.
@@ -65,7 +55,7 @@ export async function createLead(
   assertCanCreate(actor, 'lead');
   const id = newId();
   return inTransaction(db, async (tx) => {
-    if (input.teamId) await checkTeam(tx, input.teamId);
+    if (input.teamId) await requireTeam(tx, input.teamId);
     // Entered by hand without an owner or a receiving team: the sales user who typed it in works it.
     const ownsByDefault = input.ownerId === undefined && !input.teamId && actor.role !== 'marketing';
     let ownerId = input.ownerId ?? (ownsByDefault ? actor.id : null);
@@ -79,34 +69,10 @@ export async function createLead(
     const at = now();
     const values = {
       id,
-      firstName: input.firstName ?? null,
-      lastName: input.lastName ?? null,
-      company: input.company ?? null,
-      title: input.title ?? null,
-      email: input.email ?? null,
-      phone: input.phone ?? null,
-      website: input.website ?? null,
-      registrationNumber: input.registrationNumber ?? null,
-      city: input.city ?? null,
-      country: input.country ?? null,
-      description: input.description ?? null,
-      source: input.source,
-      campaign: input.campaign ?? null,
+      ...newLeadColumns(input, actor.id, at),
       status: ownerId ? 'assigned' : 'new',
       ownerId,
       teamId: input.teamId ?? null,
-      budget: input.budget ?? 'unknown',
-      authority: input.authority ?? 'unknown',
-      need: input.need ?? 'unknown',
-      timeline: input.timeline ?? 'unclear',
-      companySize: input.companySize ?? null,
-      industryFit: input.industryFit ?? null,
-      engagement: input.engagement ?? null,
-      icpFit: input.icpFit ?? null,
-      firstContactDueAt: new Date(at.getTime() + FIRST_CONTACT_SLA_HOURS * 3_600_000),
-      createdBy: actor.id,
-      createdAt: at,
-      updatedAt: at,
     };
     await insertLead(tx, { ...values, score: explainScore(values, weights).score, searchText: leadSearchText(values) });
     const entries: NewStreamEntry[] = [
@@ -126,13 +92,7 @@ export async function createLead(
         actorId: actor.id,
         data: { from: null, to: ownerId, roundRobin: Boolean(roundRobin) },
       });
-      entries.push({
-        entityType: 'lead',
-        entityId: id,
-        type: 'status',
-        actorId: actor.id,
-        data: { from: 'new', to: 'assigned' },
-      });
+      entries.push(assignedStatusEntry(id, actor.id));
     }
     entries.push(...alsoRecord.map((e) => ({ ...e, entityType: 'lead' as const, entityId: id, actorId: actor.id })));
     await appendStream(tx, entries);
@@ -140,6 +100,11 @@ export async function createLead(
     // Returned as created even when the lead went to a queue the creator cannot see (a web form, marketing).
     return toLead((await findLead(tx, id)) as NonNullable<Awaited<ReturnType<typeof findLead>>>, weights, now());
   });
+}
+
+/** A new lead that gets an owner is assigned (seed 002: new → assigned). */
+function assignedStatusEntry(id: string, actorId: string): NewStreamEntry {
+  return { entityType: 'lead', entityId: id, type: 'status', actorId, data: { from: 'new', to: 'assigned' } };
 }
 
 function assertEditable(lead: Lead) {
@@ -162,7 +127,7 @@ export async function updateLead(
       await requireActiveUser(tx, input.ownerId);
       assertCanAssign(actor, 'lead', input.ownerId);
     }
-    if (input.teamId && input.teamId !== current.teamId) await checkTeam(tx, input.teamId);
+    if (input.teamId && input.teamId !== current.teamId) await requireTeam(tx, input.teamId);
     const after = pickDefined(input, LEAD_DIFF_FIELDS);
     const changes = diffFields(current, after, LEAD_DIFF_FIELDS);
     if (changes.length === 0) return current;
@@ -177,39 +142,22 @@ export async function updateLead(
       updatedAt: now(),
     });
     if (!ok) throw stale();
-    const entries: NewStreamEntry[] = [
-      { entityType: 'lead', entityId: id, type: 'update', actorId: actor.id, data: { changes } },
-    ];
-    const ownerChange = changes.find((c) => c.field === 'ownerId');
-    if (ownerChange)
-      entries.push({
-        entityType: 'lead',
-        entityId: id,
-        type: 'assign',
-        actorId: actor.id,
-        data: { from: ownerChange.old, to: ownerChange.new },
-      });
-    if (becomesAssigned)
-      entries.push({
-        entityType: 'lead',
-        entityId: id,
-        type: 'status',
-        actorId: actor.id,
-        data: { from: 'new', to: 'assigned' },
-      });
+    const entries = updateEntries('lead', id, actor.id, changes);
+    if (becomesAssigned) entries.push(assignedStatusEntry(id, actor.id));
     await appendStream(tx, entries);
-    if (ownerChange) await notifyAssignment(tx, actor, { type: 'lead', id, name: leadName(merged) }, merged.ownerId);
+    if (changes.some((c) => c.field === 'ownerId'))
+      await notifyAssignment(tx, actor, { type: 'lead', id, name: leadName(merged) }, merged.ownerId);
     return getVisibleLead(tx, actor, id);
   });
 }
+
+const SOFT_DELETE: SoftDeletable = { entityType: 'lead', update: updateLeadRow };
 
 export async function deleteLead(db: Db, actor: Actor, id: string, ifMatch?: number) {
   await inTransaction(db, async (tx) => {
     const current = await getVisibleLead(tx, actor, id);
     assertWritable(actor, 'lead', current);
-    if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
-    if (!(await updateLeadRow(tx, id, current.version, { deletedAt: now(), updatedAt: now() }))) throw stale();
-    await appendStream(tx, { entityType: 'lead', entityId: id, type: 'delete', actorId: actor.id });
+    await softDeleteRecord(tx, actor, SOFT_DELETE, current, ifMatch);
   });
 }
 
@@ -218,8 +166,7 @@ export async function restoreLead(db: Db, actor: Actor, id: string) {
     const current = await getVisibleLead(tx, actor, id, { deleted: true });
     assertWritable(actor, 'lead', current);
     if (!current.deletedAt) return current;
-    if (!(await updateLeadRow(tx, id, current.version, { deletedAt: null, updatedAt: now() }))) throw stale();
-    await appendStream(tx, { entityType: 'lead', entityId: id, type: 'restore', actorId: actor.id });
+    await restoreRecord(tx, actor, SOFT_DELETE, current);
     return getVisibleLead(tx, actor, id);
   });
 }

@@ -7,6 +7,15 @@ import type { Tx } from '../../platform/db.js';
  * at the same moment queue up instead of landing on the same member. Returns null for a team without active members.
  */
 export async function nextRoundRobinOwner(tx: Tx, teamId: string): Promise<string | null> {
+  return (await nextRoundRobinOwners(tx, teamId, 1))[0] ?? null;
+}
+
+/**
+ * The next `n` owners in the same rotation, for a batch of leads (an import): one lock on the team's round-robin
+ * row, one update at the end. All null for a team without active members.
+ */
+export async function nextRoundRobinOwners(tx: Tx, teamId: string, n: number): Promise<Array<string | null>> {
+  if (n === 0) return [];
   await tx
     .insertInto('teamRoundRobin')
     .values({ teamId, lastUserId: null })
@@ -18,20 +27,33 @@ export async function nextRoundRobinOwner(tx: Tx, teamId: string): Promise<strin
     .where('teamId', '=', teamId)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const members = await tx
-    .selectFrom('teamMembers as m')
-    .innerJoin('users as u', 'u.id', 'm.userId')
-    .select('u.id')
-    .where('m.teamId', '=', teamId)
-    .where('u.active', '=', true)
-    .where('u.role', 'in', ['sdr', 'account_manager', 'team_lead'])
-    .orderBy(sql`u.id`)
-    .execute();
-  if (members.length === 0) return null;
+  const members = (
+    await tx
+      .selectFrom('teamMembers as m')
+      .innerJoin('users as u', 'u.id', 'm.userId')
+      .select('u.id')
+      .where('m.teamId', '=', teamId)
+      .where('u.active', '=', true)
+      .where('u.role', 'in', ['sdr', 'account_manager', 'team_lead'])
+      .orderBy(sql`u.id`)
+      .execute()
+  ).map((m) => m.id);
+  if (members.length === 0) return Array.from({ length: n }, () => null);
   // The first member after the previous one (ids compare as PostgreSQL orders uuids); a member who left the team or
   // was deactivated does not reset the rotation.
   const last = state.lastUserId;
-  const next = (members.find((m) => last !== null && m.id > last) ?? members[0])?.id as string;
-  await tx.updateTable('teamRoundRobin').set({ lastUserId: next }).where('teamId', '=', teamId).execute();
-  return next;
+  const first =
+    last === null
+      ? 0
+      : Math.max(
+          0,
+          members.findIndex((id) => id > last),
+        );
+  const owners = Array.from({ length: n }, (_, i) => members[(first + i) % members.length] as string);
+  await tx
+    .updateTable('teamRoundRobin')
+    .set({ lastUserId: owners.at(-1) as string })
+    .where('teamId', '=', teamId)
+    .execute();
+  return owners;
 }

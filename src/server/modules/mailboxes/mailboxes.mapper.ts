@@ -1,14 +1,13 @@
 import type { Mailbox, MailboxStatus, MailboxTls } from '../../../domain/mailboxes/mailbox.schema.js';
+import { isoOrNull, recordMetaOf } from '../../platform/record-meta.js';
 import type { MailboxRow } from './mailboxes.repo.js';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toMailboxStatus(row: MailboxRow, at: Date): MailboxStatus {
   return {
-    lastSyncAt: iso(row.lastSyncAt),
-    lastSuccessAt: iso(row.lastSuccessAt),
+    lastSyncAt: isoOrNull(row.lastSyncAt),
+    lastSuccessAt: isoOrNull(row.lastSuccessAt),
     lastError: row.lastError,
-    lastErrorAt: iso(row.lastErrorAt),
+    lastErrorAt: isoOrNull(row.lastErrorAt),
     processedCount: row.processedCount,
     uidValidity: row.uidValidity === null ? null : Number(row.uidValidity),
     lastUid: Number(row.lastUid),
@@ -18,11 +17,7 @@ export function toMailboxStatus(row: MailboxRow, at: Date): MailboxStatus {
 
 export function toMailbox(row: MailboxRow, at: Date): Mailbox {
   return {
-    id: row.id,
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    createdBy: row.createdBy,
+    ...recordMetaOf(row),
     name: row.name,
     host: row.host,
     port: row.port,
@@ -34,7 +29,7 @@ export function toMailbox(row: MailboxRow, at: Date): Mailbox {
     teamId: row.teamId,
     intakeUserId: row.intakeUserId,
     active: row.active,
-    deletedAt: iso(row.deletedAt),
+    deletedAt: isoOrNull(row.deletedAt),
     status: toMailboxStatus(row, at),
   };
 }

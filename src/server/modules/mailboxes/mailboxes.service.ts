@@ -8,12 +8,13 @@ import {
   type SyncResult,
 } from '../../../domain/mailboxes/mailbox.schema.js';
 import type { Actor } from '../../access/actor.js';
-import { assertAdmin, canCreate } from '../../access/policy.js';
+import { assertAdmin } from '../../access/policy.js';
 import { now } from '../../platform/clock.js';
 import { type Conn, type Db, inTransaction } from '../../platform/db.js';
 import { invalidField, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { loadActor } from '../auth/actor.loader.js';
+import { requireIntakeUser } from '../leads/lead-intake.js';
+import { requireTeam } from '../users/users.lookup.js';
 import { encryptSecret } from './mailbox-secret.js';
 import { syncMailbox } from './mailbox-sync.js';
 import { toMailbox, toMailboxStatus } from './mailboxes.mapper.js';
@@ -42,18 +43,6 @@ export async function listMailboxes(db: Db, actor: Actor, query: { deleted: bool
   return { data: (await listMailboxRows(db, { deleted: query.deleted })).map((r) => toMailbox(r, at)), nextCursor: null };
 }
 
-async function checkTeam(conn: Conn, teamId: string) {
-  const team = await conn.selectFrom('teams').select('id').where('id', '=', teamId).executeTakeFirst();
-  if (!team) throw invalidField('teamId', 'no such team');
-}
-
-/** The intake user must be able to create leads, or every new sender would fail. */
-async function checkIntakeUser(conn: Conn, userId: string) {
-  const intake = await loadActor(conn, userId);
-  if (!intake) throw invalidField('intakeUserId', 'no such active user');
-  if (!canCreate(intake, 'lead')) throw invalidField('intakeUserId', 'this user may not create leads');
-}
-
 function checkPlainText(host: string, tls: string) {
   if (tls === 'none' && !isLocalHost(host)) {
     throw invalidField('tls', 'none (no encryption) is allowed only for localhost; use implicit or starttls');
@@ -65,9 +54,9 @@ export async function createMailbox(db: Db, dataDir: string, actor: Actor, input
   checkPlainText(input.host, input.tls);
   const id = newId();
   return inTransaction(db, async (tx) => {
-    if (input.teamId) await checkTeam(tx, input.teamId);
+    if (input.teamId) await requireTeam(tx, input.teamId);
     const intakeUserId = input.intakeUserId ?? actor.id;
-    await checkIntakeUser(tx, intakeUserId);
+    await requireIntakeUser(tx, intakeUserId);
     const at = now();
     await insertMailboxRow(tx, {
       id,
@@ -105,8 +94,8 @@ export async function updateMailbox(
     const current = await visibleRow(tx, actor, id);
     if (ifMatch !== undefined && ifMatch !== current.version) throw stale();
     checkPlainText(input.host ?? current.host, input.tls ?? current.tls);
-    if (input.teamId) await checkTeam(tx, input.teamId);
-    if (input.intakeUserId && input.intakeUserId !== current.intakeUserId) await checkIntakeUser(tx, input.intakeUserId);
+    if (input.teamId) await requireTeam(tx, input.teamId);
+    if (input.intakeUserId && input.intakeUserId !== current.intakeUserId) await requireIntakeUser(tx, input.intakeUserId);
     const { password, ...rest } = input;
     const changed = Object.entries(rest).some(([k, v]) => v !== undefined && v !== current[k as keyof typeof current]);
     if (!changed && password === undefined) return toMailbox(current, now());

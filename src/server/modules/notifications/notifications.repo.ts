@@ -2,25 +2,6 @@ import { sql } from 'kysely';
 import type { Conn } from '../../platform/db.js';
 import { keysetCondition, keysetOrder, type SortSpec } from '../../platform/keyset.js';
 
-export type NotificationRow = {
-  id: string;
-  userId: string;
-  type: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  entityType: string | null;
-  entityId: string | null;
-  actorId: string | null;
-  actorName: string | null;
-  readAt: Date | null;
-  emailStatus: string | null;
-  emailAttempts: number;
-  emailError: string | null;
-  emailedAt: Date | null;
-  createdAt: Date;
-};
-
 /** The channel NOTIFY carries new notifications on: payload `{"u":<user id>,"id":<notification id>}`. */
 export const NOTIFY_CHANNEL = 'stride_notifications';
 
@@ -49,6 +30,9 @@ function selectNotifications(conn: Conn) {
       'n.createdAt',
     ]);
 }
+
+/** A notification as selectNotifications loads it, with the actor's name. */
+export type NotificationRow = Awaited<ReturnType<ReturnType<typeof selectNotifications>['executeTakeFirstOrThrow']>>;
 
 export async function listNotificationRows(
   conn: Conn,

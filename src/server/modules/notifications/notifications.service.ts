@@ -7,9 +7,9 @@ import {
 } from '../../../domain/notifications/notification.schema.js';
 import type { Actor } from '../../access/actor.js';
 import { now } from '../../platform/clock.js';
-import { encodeCursor } from '../../platform/cursor.js';
 import { type Conn, type Db, inTransaction } from '../../platform/db.js';
 import { notFound } from '../../platform/errors.js';
+import { keysetPage } from '../../platform/keyset.js';
 import {
   countUnread,
   findNotificationRow,
@@ -51,12 +51,8 @@ export async function listNotifications(db: Db, actor: Actor, query: Notificatio
     limit: query.limit,
     cursor: query.cursor,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    data: page.map(toNotification),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ v: last.createdAt.toISOString(), id: last.id }) : null,
-  };
+  const page = keysetPage(rows, query.limit, (r) => r.createdAt.toISOString());
+  return { data: page.rows.map(toNotification), nextCursor: page.nextCursor };
 }
 
 /** One of the actor's own notifications (used by the live stream); undefined for anyone else's. */

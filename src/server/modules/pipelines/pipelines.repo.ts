@@ -1,6 +1,7 @@
 import { type Selectable, sql, type Updateable } from 'kysely';
 import type { Conn } from '../../platform/db.js';
 import type { PipelineStagesTable, PipelinesTable } from '../../platform/db-types.js';
+import { updateIfVersion } from '../../platform/versioned.js';
 
 export type PipelineRow = Selectable<PipelinesTable>;
 export type StageRow = Selectable<PipelineStagesTable>;
@@ -43,19 +44,13 @@ export async function insertPipeline(
   await conn.insertInto('pipelines').values(values).execute();
 }
 
-export async function updatePipelineRow(
+export function updatePipelineRow(
   conn: Conn,
   id: string,
   expectedVersion: number,
   patch: Updateable<PipelinesTable>,
 ): Promise<boolean> {
-  const result = await conn
-    .updateTable('pipelines')
-    .set({ ...patch, version: sql`version + 1` })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return updateIfVersion(conn, 'pipelines', id, expectedVersion, patch);
 }
 
 export async function clearDefault(conn: Conn, exceptId: string) {
@@ -67,39 +62,25 @@ export async function clearDefault(conn: Conn, exceptId: string) {
     .execute();
 }
 
-export async function insertStage(
-  conn: Conn,
-  s: {
-    id: string;
-    pipelineId: string;
-    name: string;
-    position: number;
-    probability: number;
-    kind: string;
-    requiresApproval: boolean;
-    requiresPlanDone: boolean;
-    checklist: string[];
-  },
-) {
+/** What an admin sets on a stage (the checklist is stored as JSON). */
+type StageValues = {
+  name: string;
+  position: number;
+  probability: number;
+  kind: string;
+  requiresApproval: boolean;
+  requiresPlanDone: boolean;
+  checklist: string[];
+};
+
+export async function insertStage(conn: Conn, s: StageValues & { id: string; pipelineId: string }) {
   await conn
     .insertInto('pipelineStages')
     .values({ ...s, checklist: JSON.stringify(s.checklist) })
     .execute();
 }
 
-export async function updateStage(
-  conn: Conn,
-  id: string,
-  s: {
-    name: string;
-    position: number;
-    probability: number;
-    kind: string;
-    requiresApproval: boolean;
-    requiresPlanDone: boolean;
-    checklist: string[];
-  },
-) {
+export async function updateStage(conn: Conn, id: string, s: StageValues) {
   await conn
     .updateTable('pipelineStages')
     .set({ ...s, checklist: JSON.stringify(s.checklist) })

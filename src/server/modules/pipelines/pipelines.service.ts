@@ -12,6 +12,7 @@ import { now } from '../../platform/clock.js';
 import { type Conn, type Db, inTransaction, type Tx } from '../../platform/db.js';
 import { AppError, invalidField, notFound, stale } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
+import { iso, recordMetaOf } from '../../platform/record-meta.js';
 import { appendStream } from '../stream/stream.repo.js';
 import {
   clearDefault,
@@ -30,8 +31,6 @@ import {
   updateStage,
 } from './pipelines.repo.js';
 
-const iso = (d: Date | string) => new Date(d).toISOString();
-
 export function toStage(s: StageRow): Stage {
   return {
     id: s.id,
@@ -47,11 +46,7 @@ export function toStage(s: StageRow): Stage {
 
 function toPipeline(p: PipelineRow, stages: StageRow[]): Pipeline {
   return {
-    id: p.id,
-    version: p.version,
-    createdAt: iso(p.createdAt),
-    updatedAt: iso(p.updatedAt),
-    createdBy: p.createdBy,
+    ...recordMetaOf(p),
     name: p.name,
     isDefault: p.isDefault,
     stages: stages.filter((s) => s.pipelineId === p.id && !s.retiredAt).map(toStage),
