@@ -4,6 +4,7 @@
  * over HTTP with bearer tokens (as an account manager, whose queries are scoped to the team, and as an
  * admin), plus — when Chromium and the web build exist — how long the accounts page takes to show rows.
  * Prints a table and writes bench/results/latest.md. A benchmark, not a test: it never fails on a target.
+ * Database, server, Chromium and sign-in helpers live in harness.ts (shared with board-page-bench.ts).
  *
  *   npm run bench -- --accounts 100000 --contacts 300000 --db both --requests 200
  */
@@ -12,24 +13,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CamelCasePlugin, type CompiledQuery, Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { accountListQuery } from '../src/domain/accounts/account.schema.js';
 import { contactListQuery } from '../src/domain/contacts/contact.schema.js';
 import type { Actor } from '../src/server/access/actor.js';
 import { makeIco, rng } from '../src/server/demo/factories.js';
-import { buildApp } from '../src/server/http/app.js';
 import { accountSearchText, countAccountRows, listAccountRows } from '../src/server/modules/accounts/accounts.repo.js';
 import { createApiToken } from '../src/server/modules/auth/auth.service.js';
 import { contactSearchText, listContactRows } from '../src/server/modules/contacts/contacts.repo.js';
-import { loadConfig } from '../src/server/platform/config.js';
-import { type Database, openDatabase } from '../src/server/platform/db.js';
+import type { Database } from '../src/server/platform/db.js';
 import type { DB } from '../src/server/platform/db-types.js';
 import { migrate } from '../src/server/platform/migrate.js';
 import { BENCH_PASSWORD, type BenchUsers, createBenchUsers, type GenerateResult, generateData } from './generate.js';
+import { browserMissing, fmt, freshDatabase, launchChromium, percentile, ROOT, sessionCookies, startServer } from './harness.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_INDEX = path.join(ROOT, 'dist', 'web', 'index.html');
 const TARGET_MS = { postgres: 50, embedded: 100 } as const;
 const PAGE_TARGET_MS = 1500;
 const THROUGHPUT_CONCURRENCY = 8;
@@ -117,11 +113,8 @@ async function benchDatabase(kind: 'embedded' | 'postgres'): Promise<DbReport> {
     );
     await verifySearchText(database);
 
-    const config = loadConfig({ STRIDE_DEMO: '0', LOG_LEVEL: 'silent', DATA_DIR: target.dataDir ?? os.tmpdir() });
-    const app = await buildApp({ database, config, logger: false });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const server = await startServer(database, target.dataDir);
+    const base = server.base;
     try {
       const results: Result[] = [];
       const explainable: Array<{ role: string; scenario: Scenario; result: Result; actor: Actor }> = [];
@@ -145,48 +138,11 @@ async function benchDatabase(kind: 'embedded' | 'postgres'): Promise<DbReport> {
       const page = await measurePage(kind, base);
       return { kind, version, generated, results, page, explains };
     } finally {
-      await app.close();
+      await server.close();
     }
   } finally {
     await target.dispose();
   }
-}
-
-async function freshDatabase(
-  kind: 'embedded' | 'postgres',
-): Promise<{ database: Database; dataDir?: string; dispose(): Promise<void> }> {
-  if (kind === 'embedded') {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-bench-'));
-    const database = await openDatabase({ kind: 'embedded', dataDir });
-    console.log(`embedded data folder ${dataDir}`);
-    return {
-      database,
-      dataDir,
-      async dispose() {
-        await database.close();
-        fs.rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
-  }
-  const baseUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `stride_bench_${Date.now()}_${process.pid}`;
-  const adminUrl = new URL(baseUrl);
-  if (adminUrl.pathname === '/' || adminUrl.pathname === '') adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  console.log(`PostgreSQL database ${name}`);
-  const database = await openDatabase({ kind: 'postgres', url: url.toString() });
-  return {
-    database,
-    async dispose() {
-      await database.close();
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
 }
 
 /** The generated search_text must be exactly what the app would write, or search results would lie. */
@@ -396,11 +352,6 @@ async function measure(base: string, token: string, scenario: Scenario): Promise
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
 /** EXPLAIN ANALYZE of the slowest read queries: the repository's own SQL, captured through Kysely's log. */
 async function explainSlowest(
   database: Database,
@@ -442,34 +393,12 @@ async function explainSlowest(
 // ---------------------------------------------------------------------------------------------------------
 
 async function measurePage(kind: string, base: string): Promise<PageResult> {
-  if (!fs.existsSync(CHROMIUM)) return { db: kind, skipped: `${CHROMIUM} not found` };
-  if (!fs.existsSync(WEB_INDEX)) return { db: kind, skipped: 'dist/web/index.html not found (npm run build)' };
+  const missing = browserMissing();
+  if (missing) return { db: kind, skipped: missing };
   section(`${kind}: accounts page in Chromium`);
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'barbora@bench.stride.local', password: BENCH_PASSWORD }),
-    });
-    if (login.status !== 200) return { db: kind, skipped: `sign-in answered ${login.status}` };
-    const cookies = login.headers.getSetCookie().map((c) => {
-      const [pair = ''] = c.split(';');
-      const eq = pair.indexOf('=');
-      return { name: pair.slice(0, eq), value: pair.slice(eq + 1), url: base };
-    });
+    const cookies = await sessionCookies(base, 'barbora@bench.stride.local', BENCH_PASSWORD);
     const runs: number[] = [];
     for (let i = 0; i < 6; i++) {
       // a fresh context each time: empty HTTP cache, as on a first visit
@@ -555,10 +484,6 @@ function renderMarkdown(reports: DbReport[]): string {
 
 function section(title: string) {
   console.log(`\n=== ${title} ===`);
-}
-
-function fmt(n: number | undefined, digits = 1): string {
-  return n !== undefined && Number.isFinite(n) ? n.toFixed(digits) : '-';
 }
 
 function positiveInt(name: string, value: unknown): number {

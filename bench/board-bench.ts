@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -21,14 +22,18 @@ import { type Database, openDatabase } from '../src/server/platform/db.js';
 import { migrate } from '../src/server/platform/migrate.js';
 import { createBenchUsers } from './generate.js';
 
-const { values: args } = parseArgs({
-  options: {
-    opportunities: { type: 'string', default: '100000' },
-    open: { type: 'string', default: '20000' },
-    requests: { type: 'string', default: '100' },
-    db: { type: 'string', default: 'both' },
-  },
-});
+// Only when run as a script: board-page-bench.ts imports generate() from here.
+const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? '').href;
+const { values: args } = isMain
+  ? parseArgs({
+      options: {
+        opportunities: { type: 'string', default: '100000' },
+        open: { type: 'string', default: '20000' },
+        requests: { type: 'string', default: '100' },
+        db: { type: 'string', default: 'both' },
+      },
+    })
+  : { values: { opportunities: '100000', open: '20000', requests: '100', db: 'both' } };
 const N = Number(args.opportunities);
 const OPEN = Number(args.open);
 const REQUESTS = Number(args.requests);
@@ -62,7 +67,15 @@ async function openFresh(kind: 'embedded' | 'postgres'): Promise<Database> {
   };
 }
 
-async function generate(database: Database) {
+/**
+ * `opportunities` deals: `open` of them open in the default pipeline, half the rest won/lost in it, the others
+ * open in a second pipeline (Renewals). Also creates the bench users and 5,000 accounts.
+ */
+export async function generate(
+  database: Database,
+  counts: { opportunities: number; open: number } = { opportunities: N, open: OPEN },
+) {
+  const { opportunities: N, open: OPEN } = counts;
   const { db } = database;
   const users = await createBenchUsers(database);
   const ownerIds = users.owners.map((o) => o.id);
@@ -178,4 +191,4 @@ async function main() {
   console.log(['| database | scenario | p50 ms | p95 ms |', '|---|---|---|---|', ...lines].join('\n'));
 }
 
-await main();
+if (isMain) await main();

@@ -1,9 +1,9 @@
 import { Anchor, Avatar, Badge, Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconClock } from '@tabler/icons-react';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useFormat } from '../../app/i18n/format.js';
+import { makeFormat } from '../../app/i18n/format.js';
 import type { Card } from './api.js';
 import { useMoney } from './money.js';
 import './i18n.js';
@@ -17,18 +17,42 @@ export function initials(name: string): string {
     .join('');
 }
 
+const sameValue = (a: unknown, b: unknown) =>
+  a === b ||
+  (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b));
+
+/**
+ * Whether two cards show the same. A board refresh (after every drop) brings new objects for unchanged deals,
+ * which would otherwise re-render every visible card.
+ */
+export function sameCard(a: Card, b: Card): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as Array<keyof Card>;
+  return keys.length === Object.keys(b).length && keys.every((k) => sameValue(a[k], b[k]));
+}
+
+/** Intl formatters cost more to build than a card to draw: one set per language, shared by every card. */
+const formats = new Map<string, ReturnType<typeof makeFormat>>();
+function formatFor(locale: string) {
+  let f = formats.get(locale);
+  if (!f) {
+    f = makeFormat(locale);
+    formats.set(locale, f);
+  }
+  return f;
+}
+
+type CardProps = { card: Card; baseCurrency: string; dragging?: boolean };
+
 /** What the board shows of a deal without opening it. */
-export const BoardCardView = memo(function BoardCardView({
-  card,
-  baseCurrency,
-  dragging,
-}: {
-  card: Card;
-  baseCurrency: string;
-  dragging?: boolean;
-}) {
-  const { t } = useTranslation('opportunities');
-  const fmt = useFormat();
+export const BoardCardView = memo(
+  CardView,
+  (a: CardProps, b: CardProps) => a.baseCurrency === b.baseCurrency && a.dragging === b.dragging && sameCard(a.card, b.card),
+);
+
+function CardView({ card, baseCurrency, dragging }: CardProps) {
+  const { t, i18n } = useTranslation('opportunities');
+  const fmt = formatFor(i18n.language);
   const money = useMoney();
   return (
     <Paper
@@ -90,15 +114,36 @@ export const BoardCardView = memo(function BoardCardView({
               {t('card.daysInStage', { count: card.daysInStage })}
             </Text>
           </Group>
-          {card.owner && (
-            <Tooltip label={card.owner.name}>
-              <Avatar size={22} radius="xl" color="initials" name={card.owner.name} aria-label={card.owner.name}>
-                {initials(card.owner.name)}
-              </Avatar>
-            </Tooltip>
-          )}
+          {card.owner && <OwnerAvatar name={card.owner.name} />}
         </Group>
       </Stack>
     </Paper>
   );
-});
+}
+
+/**
+ * The owner's initials; the name shows on hover. The tooltip is mounted on the first hover only: a Mantine
+ * tooltip on every card took about a tenth of the board's first render.
+ */
+function OwnerAvatar({ name }: { name: string }) {
+  const [hovered, setHovered] = useState<boolean | null>(null);
+  const avatar = (
+    <Avatar
+      size={22}
+      radius="xl"
+      color="initials"
+      name={name}
+      aria-label={name}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+    >
+      {initials(name)}
+    </Avatar>
+  );
+  if (hovered === null) return avatar;
+  return (
+    <Tooltip label={name} opened={hovered}>
+      {avatar}
+    </Tooltip>
+  );
+}

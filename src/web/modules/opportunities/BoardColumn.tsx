@@ -5,7 +5,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BoardColumnData, type Card, type OpportunityFilters, useColumnPages } from './api.js';
-import { BoardCardView } from './BoardCard.js';
+import { BoardCardView, sameCard } from './BoardCard.js';
 import { useMoney } from './money.js';
 import './i18n.js';
 
@@ -16,9 +16,8 @@ type Props = {
   column: BoardColumnData;
   filters: OpportunityFilters;
   baseCurrency: string;
-  /** Optimistic moves not yet confirmed by the server. */
+  /** Optimistic moves into or out of this column not yet confirmed by the server. */
   pending: PendingMove[];
-  activeId: string | null;
 };
 
 const CARD_ESTIMATE = 132;
@@ -26,12 +25,36 @@ const CARD_ESTIMATE = 132;
 /**
  * One stage: header with count, sum and weighted sum (server totals in the base currency), then the cards —
  * virtualised, with further pages loaded as the user scrolls, so a stage with thousands of deals stays fluid.
+ * The drop target is a thin shell: dnd-kit re-renders it whenever a drag starts, ends or crosses a column, and the
+ * memoised contents (header and cards) are left alone then.
  */
-export const BoardColumn = memo(function BoardColumn({ pipelineId, column, filters, baseCurrency, pending, activeId }: Props) {
+export const BoardColumn = memo(function BoardColumn(props: Props) {
+  const { column } = props;
+  const { setNodeRef, isOver } = useDroppable({ id: column.stage.id, data: { stage: column.stage } });
+  const closed = column.stage.kind !== 'open';
+  return (
+    <Paper
+      component="section"
+      aria-label={column.stage.name}
+      data-testid="board-column"
+      data-stage-kind={column.stage.kind}
+      ref={setNodeRef}
+      withBorder
+      radius="md"
+      w={290}
+      miw={290}
+      bg={isOver ? 'var(--mantine-color-blue-light)' : closed ? 'var(--mantine-color-gray-1)' : 'var(--mantine-color-gray-0)'}
+      style={{ display: 'flex', flexDirection: 'column', maxHeight: 'calc(100vh - 250px)' }}
+    >
+      <ColumnContents {...props} />
+    </Paper>
+  );
+});
+
+const ColumnContents = memo(function ColumnContents({ pipelineId, column, filters, baseCurrency, pending }: Props) {
   const { t } = useTranslation('opportunities');
   const money = useMoney();
   const stageId = column.stage.id;
-  const { setNodeRef, isOver } = useDroppable({ id: stageId, data: { stage: column.stage } });
   const [wantMore, setWantMore] = useState(false);
   const more = useColumnPages(pipelineId, stageId, filters, column.nextCursor, wantMore);
 
@@ -50,8 +73,11 @@ export const BoardColumn = memo(function BoardColumn({ pipelineId, column, filte
     count: cards.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => CARD_ESTIMATE,
-    overscan: 6,
+    // every rendered card adds to what each drag step costs (React walks them all on dnd-kit's context changes)
+    overscan: 3,
     getItemKey: (i) => cards[i]?.id ?? i,
+    // the column's size before it is measured, so the first render already shows cards
+    initialRect: { width: 290, height: 600 },
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
@@ -63,21 +89,8 @@ export const BoardColumn = memo(function BoardColumn({ pipelineId, column, filte
     else if (more.hasNextPage && !more.isFetchingNextPage) void more.fetchNextPage();
   }, [hasMore, lastIndex, cards.length, wantMore, more]);
 
-  const closed = column.stage.kind !== 'open';
   return (
-    <Paper
-      component="section"
-      aria-label={column.stage.name}
-      data-testid="board-column"
-      data-stage-kind={column.stage.kind}
-      ref={setNodeRef}
-      withBorder
-      radius="md"
-      w={290}
-      miw={290}
-      bg={isOver ? 'var(--mantine-color-blue-light)' : closed ? 'var(--mantine-color-gray-1)' : 'var(--mantine-color-gray-0)'}
-      style={{ display: 'flex', flexDirection: 'column', maxHeight: 'calc(100vh - 250px)' }}
-    >
+    <>
       <Stack gap={2} p="xs" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
         <Group justify="space-between" wrap="nowrap">
           <Group gap={6} wrap="nowrap">
@@ -127,7 +140,7 @@ export const BoardColumn = memo(function BoardColumn({ pipelineId, column, filte
                     paddingBottom: 6,
                   }}
                 >
-                  <DraggableCard card={card} stageId={stageId} baseCurrency={baseCurrency} hidden={activeId === card.id} />
+                  <DraggableCard card={card} stageId={stageId} baseCurrency={baseCurrency} />
                 </div>
               );
             })}
@@ -139,29 +152,31 @@ export const BoardColumn = memo(function BoardColumn({ pipelineId, column, filte
           </Center>
         )}
       </Box>
-    </Paper>
+    </>
   );
 });
 
-function DraggableCard({
-  card,
-  stageId,
-  baseCurrency,
-  hidden,
-}: {
-  card: Card;
-  stageId: string;
-  baseCurrency: string;
-  hidden: boolean;
-}) {
-  const { attributes, listeners, setNodeRef } = useDraggable({
-    id: card.id,
-    data: { card, from: stageId },
-    disabled: card.status !== 'open',
-  });
-  return (
-    <div ref={setNodeRef} {...attributes} {...listeners} style={{ opacity: hidden ? 0.35 : 1, touchAction: 'manipulation' }}>
-      <BoardCardView card={card} baseCurrency={baseCurrency} />
-    </div>
-  );
-}
+type DraggableCardProps = { card: Card; stageId: string; baseCurrency: string };
+
+/** The card being dragged stays in place, faded (the overlay follows the pointer). */
+const DraggableCard = memo(
+  function DraggableCard({ card, stageId, baseCurrency }: DraggableCardProps) {
+    const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+      id: card.id,
+      data: { card, from: stageId },
+      disabled: card.status !== 'open',
+    });
+    return (
+      <div
+        ref={setNodeRef}
+        {...attributes}
+        {...listeners}
+        style={{ opacity: isDragging ? 0.35 : 1, touchAction: 'manipulation' }}
+      >
+        <BoardCardView card={card} baseCurrency={baseCurrency} />
+      </div>
+    );
+  },
+  (a: DraggableCardProps, b: DraggableCardProps) =>
+    a.stageId === b.stageId && a.baseCurrency === b.baseCurrency && sameCard(a.card, b.card),
+);

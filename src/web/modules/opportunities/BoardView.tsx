@@ -12,7 +12,7 @@ import { Alert, Group, Skeleton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client.js';
 import { errorMessage, notifySuccess } from '../../app/notify.js';
@@ -21,6 +21,8 @@ import { BoardCardView } from './BoardCard.js';
 import { BoardColumn, type PendingMove } from './BoardColumn.js';
 import { CloseDialog } from './CloseDialog.js';
 import './i18n.js';
+
+const NO_MOVES: PendingMove[] = [];
 
 /**
  * The kanban of one pipeline. A drop moves the card at once (optimistic), then PATCHes `stageId` with the card's
@@ -41,6 +43,18 @@ export function BoardView({ pipelineId, filters }: { pipelineId: string; filters
     () => queryClient.invalidateQueries({ queryKey: ['opportunities', 'board', pipelineId] }),
     [queryClient, pipelineId],
   );
+  /**
+   * After a move only the board (totals, first pages) and the further pages of the two columns involved change:
+   * refetching every loaded page of every column made each drop cost dozens of requests with thousands of cards.
+   */
+  const refreshAfterMove = useCallback(
+    (from: string, to: string) =>
+      queryClient.invalidateQueries({
+        queryKey: ['opportunities', 'board', pipelineId],
+        predicate: (q) => q.queryKey[4] !== 'column' || q.queryKey[5] === from || q.queryKey[5] === to,
+      }),
+    [queryClient, pipelineId],
+  );
 
   const move = useCallback(
     async (card: Card, from: string, to: string, stageName: string) => {
@@ -52,7 +66,7 @@ export function BoardView({ pipelineId, filters }: { pipelineId: string; filters
         notifySuccess(t('move.moved', { name: card.name, stage: stageName }));
         void queryClient.invalidateQueries({ queryKey: opportunityKeys.detail(card.id) });
         // Keep the card where it was dropped until the fresh board (with the server's totals) is in.
-        await refreshBoard();
+        await refreshAfterMove(from, to);
         drop();
       } catch (e) {
         drop();
@@ -66,8 +80,14 @@ export function BoardView({ pipelineId, filters }: { pipelineId: string; filters
         }
       }
     },
-    [queryClient, refreshBoard, t, tc],
+    [queryClient, refreshBoard, refreshAfterMove, t, tc],
   );
+  // each column gets only its own moves, so a move re-renders the two columns it touches
+  const pendingByStage = useMemo(() => {
+    const by = new Map<string, PendingMove[]>();
+    for (const m of pending) for (const stage of new Set([m.from, m.to])) by.set(stage, [...(by.get(stage) ?? []), m]);
+    return by;
+  }, [pending]);
 
   const onDragStart = (e: DragStartEvent) => setActive((e.active.data.current?.card as Card) ?? null);
   const onDragEnd = (e: DragEndEvent) => {
@@ -123,8 +143,7 @@ export function BoardView({ pipelineId, filters }: { pipelineId: string; filters
               column={column}
               filters={filters}
               baseCurrency={data.baseCurrency}
-              pending={pending}
-              activeId={active?.id ?? null}
+              pending={pendingByStage.get(column.stage.id) ?? NO_MOVES}
             />
           ))}
         </Group>
