@@ -7,20 +7,17 @@
  *
  *   npx tsx bench/board-bench.ts --opportunities 100000 --open 20000 --db both --requests 100
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { DEFAULT_PIPELINE_ID } from '../src/domain/pipelines/pipeline.schema.js';
 import { buildApp } from '../src/server/http/app.js';
 import { createApiToken } from '../src/server/modules/auth/auth.service.js';
 import { loadConfig } from '../src/server/platform/config.js';
-import { type Database, openDatabase } from '../src/server/platform/db.js';
+import type { Database } from '../src/server/platform/db.js';
 import { migrate } from '../src/server/platform/migrate.js';
 import { createBenchUsers } from './generate.js';
+import { freshDatabase } from './harness.js';
 
 // Only when run as a script: board-page-bench.ts imports generate() from here.
 const isMain = import.meta.url === pathToFileURL(process.argv[1] ?? '').href;
@@ -38,34 +35,6 @@ const N = Number(args.opportunities);
 const OPEN = Number(args.open);
 const REQUESTS = Number(args.requests);
 const KINDS = args.db === 'both' ? (['embedded', 'postgres'] as const) : ([args.db] as Array<'embedded' | 'postgres'>);
-
-async function openFresh(kind: 'embedded' | 'postgres'): Promise<Database> {
-  if (kind === 'embedded') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stride-board-bench-'));
-    return openDatabase({ kind: 'embedded', dataDir: dir });
-  }
-  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `stride_board_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ kind: 'postgres', url: u.toString() });
-  return {
-    ...database,
-    async close() {
-      await database.close();
-      if (process.env.BENCH_KEEP) return console.log(`kept database ${name}`);
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 /**
  * `opportunities` deals: `open` of them open in the default pipeline, half the rest won/lost in it, the others
@@ -128,7 +97,8 @@ function percentile(sorted: number[], p: number) {
 async function main() {
   const lines: string[] = [];
   for (const kind of KINDS) {
-    const database = await openFresh(kind);
+    const fresh = await freshDatabase(kind);
+    const { database } = fresh;
     try {
       await migrate(database.db);
       const { users, seconds } = await generate(database);
@@ -185,7 +155,7 @@ async function main() {
       console.log(`${kind}: generated ${N} opportunities (${OPEN} open in the default pipeline) in ${seconds.toFixed(1)} s`);
       await app.close();
     } finally {
-      await database.close();
+      await fresh.dispose();
     }
   }
   console.log(['| database | scenario | p50 ms | p95 ms |', '|---|---|---|---|', ...lines].join('\n'));

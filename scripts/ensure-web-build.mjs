@@ -25,7 +25,15 @@ if (builtAt >= sourcesAt) {
   console.log('Web UI is up to date (dist/web).');
 } else {
   const started = Date.now();
+  // Always the production build: under Vitest NODE_ENV is 'test', which would make Vite bundle React's
+  // development build (slow, and served by `npm start` afterwards).
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'vite.config.ts'), root: path.join(root, 'src/web'), logLevel: 'warn' });
+  await build({
+    configFile: path.join(root, 'vite.config.ts'),
+    root: path.join(root, 'src/web'),
+    logLevel: 'warn',
+    mode: 'production',
+  });
   console.log(`Web UI built into dist/web in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

@@ -20,6 +20,7 @@ import { type Card, type OpportunityFilters, opportunityKeys, updateOpportunity,
 import { BoardCardView } from './BoardCard.js';
 import { BoardColumn, type PendingMove } from './BoardColumn.js';
 import { CloseDialog } from './CloseDialog.js';
+import { refusalMessage } from './refusal.js';
 import './i18n.js';
 
 const NO_MOVES: PendingMove[] = [];
@@ -74,7 +75,7 @@ export function BoardView({ pipelineId, filters }: { pipelineId: string; filters
           notifications.show({ color: 'orange', title: card.name, message: t('move.stale') });
           void refreshBoard();
         } else if (isApiError(e) && (e.status === 422 || e.status === 409)) {
-          notifications.show({ color: 'red', title: card.name, message: t('move.refused', { message: e.message }) });
+          notifications.show({ color: 'red', title: card.name, message: t('move.refused', { message: refusalMessage(t, e) }) });
         } else {
           notifications.show({ color: 'red', title: tc('errors.title'), message: errorMessage(tc, e) });
         }

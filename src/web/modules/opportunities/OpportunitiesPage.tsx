@@ -1,22 +1,26 @@
 import { Button, Group, SegmentedControl, Select } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconLayoutKanban, IconPlus, IconTable } from '@tabler/icons-react';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { SavedView } from '../../../domain/opportunities/saved-views.schema.js';
 import { useCanEdit, useCurrentUser } from '../../app/auth/session.js';
 import { PageHeader } from '../../ui/PageHeader.js';
-import { SavedViewsMenu, type ViewSettings } from '../opportunity-insights/index.js';
+// straight from the file: the module's index also pulls in the stalled-deals page
+import { SavedViewsMenu, type ViewSettings } from '../opportunity-insights/SavedViewsMenu.js';
 import { usePipelines } from './api.js';
 import { BoardView } from './BoardView.js';
-import { OpportunityCreateModal } from './OpportunityCreateModal.js';
 import { OpportunityFilterBar } from './OpportunityFilterBar.js';
 import { OpportunityTable, tableColumns } from './OpportunityTable.js';
 import { SAVED_VIEW_PARAM, useOpportunityFilters, VIEW_FILTER_KEYS } from './useOpportunityFilters.js';
 import './i18n.js';
 
 const LAST_PIPELINE = 'stride.opportunities.pipeline';
+/** Loaded on the first click on "New": the form is not needed to show the board. */
+const OpportunityCreateModal = lazy(() =>
+  import('./OpportunityCreateModal.js').then((m) => ({ default: m.OpportunityCreateModal })),
+);
 
 /**
  * `/opportunities`: the board of one pipeline by default, `?view=table` for the table; filters, sort, columns and
@@ -140,11 +144,13 @@ export default function OpportunitiesPage() {
           />
         ))}
       {creating && (
-        <OpportunityCreateModal
-          onClose={closeCreate}
-          defaults={{ pipelineId: pipeline?.id }}
-          onCreated={(o) => navigate(`/opportunities/${o.id}`)}
-        />
+        <Suspense fallback={null}>
+          <OpportunityCreateModal
+            onClose={closeCreate}
+            defaults={{ pipelineId: pipeline?.id }}
+            onCreated={(o) => navigate(`/opportunities/${o.id}`)}
+          />
+        </Suspense>
       )}
     </>
   );
