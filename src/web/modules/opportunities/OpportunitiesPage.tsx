@@ -37,6 +37,8 @@ export default function OpportunitiesPage() {
   const list = pipelines.data ?? [];
   const requested = params.get('pipeline') || localStorage.getItem(LAST_PIPELINE) || '';
   const pipeline = list.find((p) => p.id === requested) ?? list.find((p) => p.isDefault) ?? list[0];
+  // The board can start loading the remembered pipeline before the pipeline list is in (one round trip less).
+  const boardPipelineId = pipeline?.id ?? (pipelines.isPending && requested ? requested : undefined);
   const me = useCurrentUser();
   const activeView = params.get(SAVED_VIEW_PARAM) || null;
 
@@ -130,19 +132,17 @@ export default function OpportunitiesPage() {
         }
       />
       <OpportunityFilterBar params={params} update={update} />
-      {pipeline &&
-        (view === 'board' ? (
-          <BoardView pipelineId={pipeline.id} filters={filters} />
-        ) : (
-          <OpportunityTable
-            pipelineId={pipeline.id}
-            filters={filters}
-            sort={params.sort}
-            onSortChange={(s) => params.set('sort', s)}
-            cols={params.get('cols')}
-            onColumnsChange={(cols) => params.set('cols', cols)}
-          />
-        ))}
+      {view === 'board' && boardPipelineId && <BoardView pipelineId={boardPipelineId} filters={filters} />}
+      {view === 'table' && pipeline && (
+        <OpportunityTable
+          pipelineId={pipeline.id}
+          filters={filters}
+          sort={params.sort}
+          onSortChange={(s) => params.set('sort', s)}
+          cols={params.get('cols')}
+          onColumnsChange={(cols) => params.set('cols', cols)}
+        />
+      )}
       {creating && (
         <Suspense fallback={null}>
           <OpportunityCreateModal
