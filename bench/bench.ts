@@ -24,7 +24,18 @@ import type { Database } from '../src/server/platform/db.js';
 import type { DB } from '../src/server/platform/db-types.js';
 import { migrate } from '../src/server/platform/migrate.js';
 import { BENCH_PASSWORD, type BenchUsers, createBenchUsers, type GenerateResult, generateData } from './generate.js';
-import { browserMissing, fmt, freshDatabase, launchChromium, percentile, ROOT, sessionCookies, startServer } from './harness.js';
+import {
+  browserMissing,
+  fail,
+  fmt,
+  freshDatabase,
+  launchChromium,
+  percentile,
+  positiveInt,
+  ROOT,
+  sessionCookies,
+  startServer,
+} from './harness.js';
 
 const TARGET_MS = { postgres: 50, embedded: 100 } as const;
 const PAGE_TARGET_MS = 1500;
@@ -484,15 +495,4 @@ function renderMarkdown(reports: DbReport[]): string {
 
 function section(title: string) {
   console.log(`\n=== ${title} ===`);
-}
-
-function positiveInt(name: string, value: unknown): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) fail(`--${name} must be a positive whole number`);
-  return n;
-}
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
 }

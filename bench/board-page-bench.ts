@@ -25,11 +25,13 @@ import { BENCH_PASSWORD } from './generate.js';
 import {
   browserMissing,
   type DbKind,
+  fail,
   fmt,
   freshDatabase,
   launchChromium,
   machineLine,
   percentile,
+  positiveInt,
   ROOT,
   sessionCookies,
   startServer,
@@ -556,15 +558,4 @@ function isDevelopmentBuild(): boolean {
 
 function sleep(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
-}
-
-function positiveInt(name: string, value: unknown): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) fail(`--${name} must be a positive whole number`);
-  return n;
-}
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../e2e/browser.js';
 import { buildApp } from '../src/server/http/app.js';
 import { loadConfig } from '../src/server/platform/config.js';
 import { type Database, openDatabase } from '../src/server/platform/db.js';
@@ -69,22 +69,8 @@ export function browserMissing(): string | null {
   return null;
 }
 
-/** Debian's Chromium, headless, as the e2e tests run it. */
-export async function launchChromium(): Promise<Browser> {
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+/** Debian's Chromium, headless, launched exactly as the e2e tests launch it. */
+export const launchChromium = launchBrowser;
 
 /** Signs in over the API and returns the session cookies, ready for `context.addCookies`. */
 export async function sessionCookies(
@@ -121,4 +107,16 @@ export function machineLine(): string {
     `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'} · ${Math.round(os.totalmem() / 2 ** 30)} GB RAM · ` +
     `Node ${process.version} · load average ${l1}, ${l5}, ${l15}`
   );
+}
+
+/** Command-line checks of the bench scripts: a bad option exits 2 with the reason. */
+export function positiveInt(name: string, value: unknown): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) fail(`--${name} must be a positive whole number`);
+  return n;
+}
+
+export function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
 }
