@@ -44,7 +44,7 @@ export async function buildApp(opts: { database: Database; config: Config; logge
   const app = Fastify({
     logger: opts.logger === false ? false : { level: opts.config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: opts.config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

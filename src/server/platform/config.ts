@@ -21,6 +21,18 @@ const envSchema = z.object({
   /** largest attachment upload, in MB */
   MAX_UPLOAD_MB: z.coerce.number().positive().max(10_240).default(25),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Behind a reverse proxy or load balancer: whose X-Forwarded-For to believe, so the client address (login
+   * throttling, web-form rate limits) is the visitor's and not the proxy's. Empty = nobody (direct exposure);
+   * otherwise a comma-separated list of the proxies' addresses/CIDRs (`10.0.0.0/8,127.0.0.1`).
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => v === '' || v.split(',').every((a) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(a.trim())), {
+      message: 'must be empty or comma-separated proxy addresses/CIDRs',
+    }),
 });
 
 export type Config = {
@@ -37,7 +49,14 @@ export type Config = {
   sessionIdleMinutes: number;
   logLevel: string;
   maxUploadMb: number;
+  /** Fastify's trustProxy: false, or the addresses/CIDRs of the proxies whose X-Forwarded-For is believed */
+  trustProxy: false | string[];
 };
+
+function trustProxyOf(value: string): Config['trustProxy'] {
+  if (value === '') return false;
+  return value.split(',').map((a) => a.trim());
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -60,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     logLevel: e.LOG_LEVEL,
     maxUploadMb: e.MAX_UPLOAD_MB,
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
   };
 }
