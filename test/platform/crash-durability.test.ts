@@ -1,6 +1,5 @@
-import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { adminToken, api, cleanupAll, lockFile, startServer, stopServer, tempDir, waitForExit } from './process-helpers.js';
+import { adminToken, api, cleanupAll, lockHolderPid, startServer, stopServer, tempDir, waitForExit } from './process-helpers.js';
 
 // `kill -9` in the middle of a stream of writes: every write the server acknowledged (201) must still be
 // there after a restart on the same folder, and the restart must take over the stale lock by itself.
@@ -11,7 +10,7 @@ describe('embedded database after kill -9 (real processes)', () => {
     const dataDir = tempDir('kill9');
     const server = await startServer({ dataDir });
     const token = await adminToken(server);
-    const serverPid = fs.readFileSync(lockFile(dataDir), 'utf8').trim();
+    const serverPid = lockHolderPid(dataDir);
 
     const acknowledged: Array<{ id: string; name: string }> = [];
     const killAfter = 40;
@@ -34,10 +33,10 @@ describe('embedded database after kill -9 (real processes)', () => {
     const exit = await waitForExit(server, 10_000, 'stride serve after SIGKILL');
     expect(exit.signal).toBe('SIGKILL');
     // The lock file survives a kill -9 and names a process that is gone.
-    expect(fs.readFileSync(lockFile(dataDir), 'utf8').trim()).toBe(serverPid);
+    expect(lockHolderPid(dataDir)).toBe(serverPid);
 
     const restarted = await startServer({ dataDir });
-    expect(fs.readFileSync(lockFile(dataDir), 'utf8').trim()).not.toBe(serverPid);
+    expect(lockHolderPid(dataDir)).not.toBe(serverPid);
     const missing: string[] = [];
     for (const a of acknowledged) {
       const res = await api(restarted, token, 'GET', `/api/v1/accounts/${a.id}`);

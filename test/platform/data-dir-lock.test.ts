@@ -10,6 +10,7 @@ import {
   createAccount,
   freePort,
   lockFile,
+  lockHolderPid,
   startCli,
   startServer,
   stopServer,
@@ -26,7 +27,7 @@ describe('embedded data folder: lock and clean shutdown (real processes)', () =>
   it('refuses a second server on the same DATA_DIR, naming the folder, while the first keeps serving', async () => {
     const dataDir = tempDir('lock');
     const first = await startServer({ dataDir });
-    const holderPid = fs.readFileSync(lockFile(dataDir), 'utf8').trim();
+    const holderPid = lockHolderPid(dataDir);
 
     const second = startCli(['serve'], strideEnv({ DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1' }));
     const exit = await waitForExit(second, 45_000, 'the second `stride serve` on a locked DATA_DIR');
@@ -35,7 +36,7 @@ describe('embedded data folder: lock and clean shutdown (real processes)', () =>
     expect(exit.code).not.toBeNull();
     expect(second.output()).toContain(`The data folder ${dataDir} is in use by another Stride process (pid ${holderPid})`);
     // The first server still owns the folder and still answers, reads and writes.
-    expect(fs.readFileSync(lockFile(dataDir), 'utf8').trim()).toBe(holderPid);
+    expect(lockHolderPid(dataDir)).toBe(holderPid);
     const token = await adminToken(first);
     const id = await createAccount(first, token, 'Still serving s.r.o.');
     expect((await api(first, token, 'GET', `/api/v1/accounts/${id}`)).status).toBe(200);
@@ -65,7 +66,7 @@ describe('embedded data folder: lock and clean shutdown (real processes)', () =>
   // After kill -9 the server stays a zombie until its parent (in a container: init) reaps it, which can take
   // a while or never happen; a zombie can no longer write, so its lock must count as stale.
   if (fs.existsSync('/proc/self/stat')) {
-    it('takes over a lock held by a zombie, but not one held by a live process', async () => {
+    it('takes over a lock held by a zombie or by a reused pid, but not one held by its live process', async () => {
       // `sleep 0` ends at once and its parent, now `sleep 60`, never reaps it: a zombie we can point at.
       const parent = spawn('sh', ['-c', 'sleep 0 & exec sleep 60'], { stdio: 'ignore' });
       try {
@@ -73,13 +74,24 @@ describe('embedded data folder: lock and clean shutdown (real processes)', () =>
         const dataDir = tempDir('zombie-lock');
         fs.writeFileSync(path.join(dataDir, 'stride.lock'), String(zombie));
         const lock = acquireDataDirLock(dataDir);
-        expect(fs.readFileSync(lockFile(dataDir), 'utf8')).toBe(String(process.pid));
+        expect(lockHolderPid(dataDir)).toBe(String(process.pid));
         lock.release();
         expect(fs.existsSync(lockFile(dataDir))).toBe(false);
 
         fs.writeFileSync(lockFile(dataDir), String(parent.pid));
         expect(() => acquireDataDirLock(dataDir)).toThrow(DataDirLockedError);
         expect(fs.readFileSync(lockFile(dataDir), 'utf8')).toBe(String(parent.pid));
+
+        // after a restart an unrelated live process may carry the recorded pid: its start time gives it away
+        const [bootId] = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').split('\n');
+        fs.writeFileSync(lockFile(dataDir), `${parent.pid}\n${bootId} 1\n`);
+        const taken = acquireDataDirLock(dataDir);
+        expect(lockHolderPid(dataDir)).toBe(String(process.pid));
+        taken.release();
+        // the real holder, identified by boot id and start time, keeps its lock
+        const holderStart = fs.readFileSync(`/proc/${parent.pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[19];
+        fs.writeFileSync(lockFile(dataDir), `${parent.pid}\n${bootId} ${holderStart}\n`);
+        expect(() => acquireDataDirLock(dataDir)).toThrow(DataDirLockedError);
       } finally {
         parent.kill('SIGKILL');
       }

@@ -220,3 +220,8 @@ export async function createAccount(server: Server, token: string, name: string)
 export function lockFile(dataDir: string): string {
   return path.join(dataDir, 'stride.lock');
 }
+
+/** The pid on the lock file's first line (a second line identifies the process across restarts). */
+export function lockHolderPid(dataDir: string): string {
+  return (fs.readFileSync(lockFile(dataDir), 'utf8').split('\n')[0] ?? '').trim();
+}
