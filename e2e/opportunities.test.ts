@@ -94,6 +94,18 @@ describe('opportunities web UI', () => {
     // Weighted by the stage's probability: 30 % of 50 000.
     await textMatching(column(page, 'Needs Analysis').getByTestId('column-weighted'), /CZK\s15,000\.00/);
 
+    // every count the two columns show from the drop until the board settles (no count may overshoot on the way)
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as any).__boardCounts = seen;
+      const read = () => {
+        for (const name of ['Qualification', 'Needs Analysis']) {
+          const badge = document.querySelector(`section[aria-label="${name}"] [data-testid="column-count"]`);
+          if (badge) seen.push(`${name}: ${badge.textContent}`);
+        }
+      };
+      new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await drag(page, card(page, 'Qualification', 'Tank sensors'), column(page, 'Needs Analysis'));
 
     await card(page, 'Needs Analysis', 'Tank sensors').waitFor();
@@ -106,6 +118,9 @@ describe('opportunities web UI', () => {
     expect(await textMatching(column(page, 'Needs Analysis').getByTestId('column-count'), /^2 deals$/i)).toMatch(/2 deals/i);
     expect(await textMatching(column(page, 'Qualification').getByTestId('column-sum'), /CZK\s0\.00/)).toMatch(/0\.00/);
     expect((await getDeal(moving.id)).stage.name).toBe('Needs Analysis');
+    const counts: string[] = await page.evaluate(() => (window as any).__boardCounts);
+    expect(counts).toContain('Needs Analysis: 2 deals');
+    expect(counts.filter((c) => /-1|3 deals/.test(c))).toEqual([]);
     await page.context().close();
   });
 

@@ -9,7 +9,8 @@ import { BoardCardView, sameCard } from './BoardCard.js';
 import { useMoney } from './money.js';
 import './i18n.js';
 
-export type PendingMove = { card: Card; from: string; to: string };
+/** A dropped card on its way to the server; `savedAt` once the server took it (the board may not know yet). */
+export type PendingMove = { card: Card; from: string; to: string; savedAt?: number };
 
 type Props = {
   pipelineId: string;
@@ -18,6 +19,8 @@ type Props = {
   baseCurrency: string;
   /** Optimistic moves into or out of this column not yet confirmed by the server. */
   pending: PendingMove[];
+  /** When the board (and so `column.count`) was fetched: a saved move fetched since is already in the count. */
+  boardFetchedAt: number;
 };
 
 const CARD_ESTIMATE = 132;
@@ -51,7 +54,14 @@ export const BoardColumn = memo(function BoardColumn(props: Props) {
   );
 });
 
-const ColumnContents = memo(function ColumnContents({ pipelineId, column, filters, baseCurrency, pending }: Props) {
+const ColumnContents = memo(function ColumnContents({
+  pipelineId,
+  column,
+  filters,
+  baseCurrency,
+  pending,
+  boardFetchedAt,
+}: Props) {
   const { t } = useTranslation('opportunities');
   const money = useMoney();
   const stageId = column.stage.id;
@@ -65,7 +75,9 @@ const ColumnContents = memo(function ColumnContents({ pipelineId, column, filter
     const incomingIds = new Set(incoming.map((c) => c.id));
     return [...incoming, ...loaded.filter((c) => !movedAway.has(c.id) && !incomingIds.has(c.id))];
   }, [column.cards, more.data, pending, stageId]);
-  const count = column.count - pending.filter((m) => m.from === stageId).length + pending.filter((m) => m.to === stageId).length;
+  const uncounted = pending.filter((m) => !(m.savedAt && boardFetchedAt >= m.savedAt));
+  const count =
+    column.count - uncounted.filter((m) => m.from === stageId).length + uncounted.filter((m) => m.to === stageId).length;
   const settling = pending.some((m) => m.from === stageId || m.to === stageId);
 
   const scrollRef = useRef<HTMLDivElement>(null);

@@ -59,11 +59,15 @@ export function BoardView({ pipelineId, filters }: { pipelineId: string; filters
 
   const move = useCallback(
     async (card: Card, from: string, to: string, stageName: string) => {
-      const m: PendingMove = { card, from, to };
+      let m: PendingMove = { card, from, to };
       setPending((p) => [...p.filter((x) => x.card.id !== card.id), m]);
       const drop = () => setPending((p) => p.filter((x) => x !== m));
       try {
         await updateOpportunity(card.id, { stageId: to }, card.version);
+        // from now on a board fetched later already counts the move (columns stop adding it to their counts)
+        const saved: PendingMove = { ...m, savedAt: Date.now() };
+        setPending((p) => p.map((x) => (x === m ? saved : x)));
+        m = saved;
         notifySuccess(t('move.moved', { name: card.name, stage: stageName }));
         void queryClient.invalidateQueries({ queryKey: opportunityKeys.detail(card.id) });
         // Keep the card where it was dropped until the fresh board (with the server's totals) is in.
@@ -145,6 +149,8 @@ export function BoardView({ pipelineId, filters }: { pipelineId: string; filters
               filters={filters}
               baseCurrency={data.baseCurrency}
               pending={pendingByStage.get(column.stage.id) ?? NO_MOVES}
+              // only columns with moves under way need it (others stay memoised across refetches)
+              boardFetchedAt={pendingByStage.has(column.stage.id) ? board.dataUpdatedAt : 0}
             />
           ))}
         </Group>
