@@ -1,11 +1,12 @@
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, apiSignIn } from './api.js';
 import { launchBrowser } from './browser.js';
 import { ADMIN, startServer, type TestServer } from './server.js';
+import { textMatching } from './text.js';
 
 /**
  * Seed 000's journey: a web lead, a meeting scheduled from it with an iCalendar invitation (received by a real SMTP
@@ -80,20 +81,6 @@ afterAll(async () => {
   await server?.stop();
   if (smtp) await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
-
-/** Polls until the locator's text matches (the UI updates after a request); fails with the last text seen. */
-async function textMatching(locator: Locator, pattern: RegExp): Promise<string> {
-  let last = '';
-  for (let i = 0; i < 100; i++) {
-    if (await locator.isVisible()) {
-      // biome-ignore lint/performance/useDomNodeTextContent: innerText is the text as rendered, which is what the user sees
-      last = (await locator.innerText()).trim();
-      if (pattern.test(last)) return last;
-    }
-    await locator.page().waitForTimeout(100);
-  }
-  throw new Error(`Expected text matching ${pattern}, last seen: "${last}"`);
-}
 
 /** The calendar day (YYYY-MM-DD) of an instant in the browser's time zone. */
 function dayIn(iso: string | Date): string {

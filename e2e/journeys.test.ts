@@ -1,8 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, apiSignIn } from './api.js';
 import { launchBrowser, signedInPage } from './browser.js';
 import { ADMIN, startServer, type TestServer } from './server.js';
+import { visibleText } from './text.js';
 
 type Account = { id: string; name: string; version: number; industry: string | null; description: string | null };
 
@@ -20,13 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** Waits until the element is on screen, then returns its text for the assertion. */
-async function visibleText(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText is the text as rendered, which is what the user sees
-  return (await locator.innerText()).trim();
-}
 
 async function createAccountViaApi(name: string, extra: Record<string, unknown> = {}): Promise<Account> {
   const res = await admin.request<Account>('POST', '/accounts', { name, type: 'customer', ...extra });

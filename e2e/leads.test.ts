@@ -1,8 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, apiSignIn } from './api.js';
 import { launchBrowser } from './browser.js';
 import { ADMIN, startServer, type TestServer } from './server.js';
+import { textContent, textMatching, visibleText } from './text.js';
 
 const SDR = { email: 'petra.sdr@e2e.stride.local', password: 'e2e-sdr-password-1', name: 'Petra Nováková' };
 
@@ -26,32 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function visibleText(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  // biome-ignore lint/performance/useDomNodeTextContent: assertions read the text as the user sees it (line breaks between cells)
-  return (await locator.innerText()).trim();
-}
-
-/** Polls until the locator's text matches (the UI updates after a request); fails with the last text seen. */
-async function textMatching(locator: Locator, pattern: RegExp): Promise<string> {
-  let last = '';
-  for (let i = 0; i < 100; i++) {
-    if (await locator.isVisible()) {
-      // biome-ignore lint/performance/useDomNodeTextContent: assertions read the text as the user sees it (line breaks between cells)
-      last = (await locator.innerText()).trim();
-      if (pattern.test(last)) return last;
-    }
-    await locator.page().waitForTimeout(100);
-  }
-  throw new Error(`Expected text matching ${pattern}, last seen: "${last}"`);
-}
-
-/** The text as written, not as styled (badges are uppercased by CSS). */
-async function textContent(locator: Locator): Promise<string> {
-  await locator.waitFor({ state: 'visible' });
-  return ((await locator.textContent()) ?? '').trim();
-}
 
 async function signInAsSdr(): Promise<Page> {
   const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'en-US', viewport: { width: 1400, height: 1000 } });

@@ -1,8 +1,9 @@
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, apiSignIn } from './api.js';
 import { launchBrowser, signedInPage } from './browser.js';
 import { ADMIN, startServer, type TestServer } from './server.js';
+import { textMatching } from './text.js';
 
 type Record = { id: string; name: string; version: number };
 
@@ -25,20 +26,6 @@ async function create(path: string, body: unknown): Promise<Record> {
   const res = await admin.request<Record>('POST', path, body);
   expect(res.status).toBe(201);
   return res.body;
-}
-
-/** Polls until the locator's text matches (the UI updates after a request); fails with the last text seen. */
-async function textMatching(locator: Locator, pattern: RegExp): Promise<string> {
-  let last = '';
-  for (let i = 0; i < 100; i++) {
-    if (await locator.isVisible()) {
-      // biome-ignore lint/performance/useDomNodeTextContent: assertions read the text as the user sees it
-      last = (await locator.innerText()).trim();
-      if (pattern.test(last)) return last;
-    }
-    await locator.page().waitForTimeout(100);
-  }
-  throw new Error(`Expected text matching ${pattern}, last seen: "${last}"`);
 }
 
 describe('merging duplicate accounts', () => {

@@ -1,8 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, apiSignIn } from './api.js';
+import { boardCard, boardColumn, drag } from './board.js';
 import { launchBrowser, signedInPage } from './browser.js';
 import { ADMIN, startServer, type TestServer } from './server.js';
+import { textMatching } from './text.js';
 
 /** The default pipeline (migration 0007) has fixed stage ids. */
 const QUALIFICATION = '01900000-0000-7000-8000-000000000102';
@@ -47,34 +49,8 @@ async function getDeal(id: string): Promise<Opportunity> {
   return (await admin.request<Opportunity>('GET', `/opportunities/${id}`)).body;
 }
 
-/** Polls until the locator's text matches (the UI updates after a request); fails with the last text seen. */
-async function textMatching(locator: Locator, pattern: RegExp): Promise<string> {
-  let last = '';
-  for (let i = 0; i < 100; i++) {
-    if (await locator.isVisible()) {
-      // biome-ignore lint/performance/useDomNodeTextContent: assertions read the text as the user sees it
-      last = (await locator.innerText()).trim();
-      if (pattern.test(last)) return last;
-    }
-    await locator.page().waitForTimeout(100);
-  }
-  throw new Error(`Expected text matching ${pattern}, last seen: "${last}"`);
-}
-
-const column = (page: Page, stage: string) => page.getByRole('region', { name: stage, exact: true });
-const card = (page: Page, stage: string, name: string) => column(page, stage).getByTestId('board-card').filter({ hasText: name });
-
-/** Drags with real pointer events (dnd-kit starts a drag after a few pixels of movement). */
-async function drag(page: Page, from: Locator, to: Locator) {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('drag source or target is not visible');
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height - 12);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 20, a.y + a.height - 12, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + 160, { steps: 15 });
-  await page.mouse.up();
-}
+const column = boardColumn;
+const card = boardCard;
 
 async function openBoard(): Promise<Page> {
   const page = await signedInPage(browser, server.baseUrl, ADMIN.email, ADMIN.password);

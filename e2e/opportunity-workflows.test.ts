@@ -1,8 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, apiSignIn } from './api.js';
+import { boardCard, boardColumn, drag } from './board.js';
 import { launchBrowser, signedInPage } from './browser.js';
 import { ADMIN, startServer, type TestServer } from './server.js';
+import { textMatching } from './text.js';
 
 /**
  * Issue 4 / seed 004 in a real browser: the owner drags a deal across the board, meets the approval gate, asks for
@@ -52,20 +54,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** Polls until the locator's text matches (the UI updates after a request); fails with the last text seen. */
-async function textMatching(locator: Locator, pattern: RegExp): Promise<string> {
-  let last = '';
-  for (let i = 0; i < 100; i++) {
-    if (await locator.isVisible()) {
-      // biome-ignore lint/performance/useDomNodeTextContent: assertions read the text as the user sees it
-      last = (await locator.innerText()).trim();
-      if (pattern.test(last)) return last;
-    }
-    await locator.page().waitForTimeout(100);
-  }
-  throw new Error(`Expected text matching ${pattern}, last seen: "${last}"`);
-}
-
 /** Polls the API until the deal satisfies `done` (the UI's request may still be on its way). */
 async function dealWhen(id: string, done: (o: Opportunity) => boolean): Promise<Opportunity> {
   let deal: Opportunity | undefined;
@@ -89,22 +77,10 @@ async function streamWith(page: Page, pattern: RegExp): Promise<string[]> {
   throw new Error(`No Stream entry matching ${pattern} in ${JSON.stringify(entries)}`);
 }
 
-const column = (page: Page, stage: string) => page.getByRole('region', { name: stage, exact: true });
-const card = (page: Page, stage: string, name = DEAL) => column(page, stage).getByTestId('board-card').filter({ hasText: name });
+const column = boardColumn;
+const card = (page: Page, stage: string, name = DEAL) => boardCard(page, stage, name);
 /** The board has its server state again (after a move it refetches; a card dragged before that carries a stale version). */
 const boardSettled = (page: Page) => page.locator('[data-testid="board"][aria-busy="false"]').waitFor();
-
-/** Drags with real pointer events (dnd-kit starts a drag after a few pixels of movement). */
-async function drag(page: Page, from: Locator, to: Locator) {
-  const a = await from.boundingBox();
-  const b = await to.boundingBox();
-  if (!a || !b) throw new Error('drag source or target is not visible');
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height - 12);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 20, a.y + a.height - 12, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + 160, { steps: 15 });
-  await page.mouse.up();
-}
 
 describe('opportunity workflows web UI', () => {
   it('drag across a stage, refused at the approval gate, approved by a director, dragged in, closed won, in win/loss', async () => {
