@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { foldText } from '../src/domain/common/text.js';
 import type { Actor } from '../src/server/access/actor.js';
-import { CZ_MOBILE } from '../src/server/demo/factories.js';
+import { CZ_MOBILE, CZ_PLACES, CZ_STEMS, feminine } from '../src/server/demo/factories.js';
 import { loadActor } from '../src/server/modules/auth/actor.loader.js';
 import { createTeam } from '../src/server/modules/users/teams.service.js';
 import { createUser } from '../src/server/modules/users/users.service.js';
@@ -100,25 +100,9 @@ const SURNAMES = [
   'Blažek',
   'Kříž',
 ];
-const FEMININE = SURNAMES.map((l) =>
-  l.endsWith('ý') ? `${l.slice(0, -1)}á` : l.endsWith('í') ? l : l.endsWith('a') ? `${l.slice(0, -1)}ová` : `${l}ová`,
-);
+const FEMININE = SURNAMES.map(feminine);
 const STEMS = [
-  'Strojírny',
-  'Elektro',
-  'Dřevostavby',
-  'Pekárny',
-  'Logistika',
-  'Stavby',
-  'Technika',
-  'Software',
-  'Kovovýroba',
-  'Textil',
-  'Auto',
-  'Energie',
-  'Nábytek',
-  'Tiskárna',
-  'Potraviny',
+  ...CZ_STEMS,
   'Sklárny',
   'Pivovar',
   'Zámečnictví',
@@ -130,28 +114,7 @@ const STEMS = [
   'Řeznictví',
   'Projekce',
 ];
-const PLACES = [
-  'Morava',
-  'Vysočina',
-  'Brno',
-  'Praha',
-  'Šumava',
-  'Krkonoše',
-  'Polabí',
-  'Haná',
-  'Ostrava',
-  'Plzeň',
-  'Liberec',
-  'Zlín',
-  'Český ráj',
-  'Jeseníky',
-  'Podřipsko',
-  'Slovácko',
-  'Chodsko',
-  'Kladno',
-  'Třebíč',
-  'Děčín',
-];
+const PLACES = [...CZ_PLACES, 'Český ráj', 'Jeseníky', 'Podřipsko', 'Slovácko', 'Chodsko', 'Kladno', 'Třebíč', 'Děčín'];
 const FORMS = ['s.r.o.', 's.r.o.', 's.r.o.', 'a.s.', 'spol. s r.o.', 'v.o.s.', 'k.s.'];
 const DE_STEMS = [
   'Maschinenbau',

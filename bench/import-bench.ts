@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { makeIco, rng } from '../src/server/demo/factories.js';
+import { CZ_MOBILE, makeIco, rng } from '../src/server/demo/factories.js';
 import { importLeadsFromFile } from '../src/server/modules/imports/imports.cli.js';
 import { createTeam } from '../src/server/modules/users/teams.service.js';
 import { createUser } from '../src/server/modules/users/users.service.js';
@@ -33,25 +33,7 @@ const KINDS: Array<'embedded' | 'postgres'> =
 const FIRST = ['Jana', 'Petr', 'Lucie', 'Tomáš', 'Eva', 'Jiří', 'Hana', 'Martin', 'Lukas', 'Anna'];
 const LAST = ['Dvořáková', 'Novák', 'Šťastný', 'Čermák', 'Říha', 'Krejčí', 'Müller', 'Schmidt', 'Veselá', 'Horák'];
 const FIRMS = ['Strojírny', 'Elektro', 'Logistika', 'Software', 'Kovovýroba', 'Maschinenbau', 'Technika'];
-const MOBILE = [
-  '601',
-  '602',
-  '603',
-  '604',
-  '605',
-  '606',
-  '607',
-  '608',
-  '720',
-  '724',
-  '731',
-  '737',
-  '739',
-  '773',
-  '775',
-  '777',
-  '790',
-];
+const MOBILE = CZ_MOBILE;
 const CITIES = ['Praha', 'Brno', 'Ostrava', 'Plzeň', 'Zlín', 'Dresden', 'München'];
 
 function generateCsv(file: string, n: number) {

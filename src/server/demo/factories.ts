@@ -28,7 +28,8 @@ export function makeIco(r: Rng): string {
   return digits.join('') + String((11 - (sum % 11)) % 10);
 }
 
-const CZ_STEMS = [
+/** Czech company-name stems, places and surnames (the bench generator extends these lists). */
+export const CZ_STEMS = [
   'Strojírny',
   'Elektro',
   'Dřevostavby',
@@ -45,7 +46,7 @@ const CZ_STEMS = [
   'Tiskárna',
   'Potraviny',
 ];
-const CZ_PLACES = [
+export const CZ_PLACES = [
   'Morava',
   'Vysočina',
   'Brno',
@@ -103,7 +104,8 @@ const CZ_LAST_M = [
   'Krejčí',
   'Marek',
 ];
-const feminine = (last: string) =>
+/** The feminine form of a Czech surname: Novák → Nováková, Černý → Černá, Krejčí → Krejčí, Svoboda → Svobodová. */
+export const feminine = (last: string) =>
   last.endsWith('ý')
     ? `${last.slice(0, -1)}á`
     : last.endsWith('í')
